@@ -1,0 +1,128 @@
+//! Fuzzy search over questions (prompt, category, tags) with nucleo-matcher: ranked hits and highlights.
+
+use crate::domain::Question;
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+
+/// A question that matched, with its rank score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchHit {
+    /// Index into the slice of questions the index was built from.
+    pub index: usize,
+    /// Higher is better.
+    pub score: u32,
+}
+
+/// Pre-built haystacks for a set of questions, so each query only matches.
+pub struct SearchIndex {
+    haystacks: Vec<Utf32String>,
+    prompt_chars: Vec<usize>,
+    matcher: Matcher,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("questions", &self.haystacks.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl SearchIndex {
+    /// Indexes `questions` in order.
+    pub fn new<'a>(questions: impl IntoIterator<Item = &'a Question>) -> Self {
+        let mut haystacks = Vec::new();
+        let mut prompt_chars = Vec::new();
+        for q in questions {
+            let text = format!("{} · {} · {}", q.prompt, q.category, q.tags.join(" "));
+            prompt_chars.push(q.prompt.chars().count());
+            haystacks.push(Utf32String::from(text));
+        }
+        Self {
+            haystacks,
+            prompt_chars,
+            matcher: Matcher::new(Config::DEFAULT),
+        }
+    }
+
+    /// How many questions are indexed.
+    pub fn len(&self) -> usize {
+        self.haystacks.len()
+    }
+
+    /// Whether nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.haystacks.is_empty()
+    }
+
+    /// Questions matching `query`, best first (ties keep index order). An empty query matches
+    /// everything in order.
+    pub fn search(&mut self, query: &str) -> Vec<SearchHit> {
+        if query.trim().is_empty() {
+            return (0..self.haystacks.len())
+                .map(|index| SearchHit { index, score: 0 })
+                .collect();
+        }
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let mut hits: Vec<SearchHit> = self
+            .haystacks
+            .iter()
+            .enumerate()
+            .filter_map(|(index, h)| {
+                pattern
+                    .score(h.slice(..), &mut self.matcher)
+                    .map(|score| SearchHit { index, score })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+        hits
+    }
+
+    /// Character positions in question `index`'s prompt that `query` matched, sorted, for highlighting.
+    pub fn prompt_highlights(&mut self, query: &str, index: usize) -> Vec<usize> {
+        let Some(h) = self.haystacks.get(index) else {
+            return Vec::new();
+        };
+        if query.trim().is_empty() {
+            return Vec::new();
+        }
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let mut indices = Vec::new();
+        pattern.indices(h.slice(..), &mut self.matcher, &mut indices);
+        indices.sort_unstable();
+        indices.dedup();
+        let limit = self.prompt_chars[index];
+        indices
+            .into_iter()
+            .map(|i| i as usize)
+            .filter(|&i| i < limit)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::Bank;
+
+    #[test]
+    fn ranks_the_closest_prompt_first_and_highlights_it() {
+        let bank = Bank::load(None).bank;
+        let mut index = SearchIndex::new(bank.questions());
+        let hits = index.search("conflict");
+        assert!(!hits.is_empty());
+        let best = &bank.questions()[hits[0].index];
+        let haystack = format!("{} {} {}", best.prompt, best.category, best.tags.join(" "));
+        assert!(haystack.to_lowercase().contains("conflict"), "{haystack}");
+        let scores: Vec<u32> = hits.iter().map(|h| h.score).collect();
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]));
+    }
+
+    #[test]
+    fn empty_query_keeps_everything_and_nonsense_finds_nothing() {
+        let bank = Bank::load(None).bank;
+        let mut index = SearchIndex::new(bank.questions());
+        assert_eq!(index.search("  ").len(), bank.questions().len());
+        assert!(index.search("qqqzzzxxjjj").is_empty());
+    }
+}

@@ -1,0 +1,142 @@
+//! Command-line definitions (clap derive): global flags and every subcommand.
+
+use crate::domain::{Difficulty, QuestionKind, Role};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Interview practice in the terminal.
+#[derive(Debug, Parser)]
+#[command(
+    name = "hotseat",
+    version,
+    about = "Interview practice in the terminal: a prep bank, timed practice with instant scoring, mock interviews, trends and prep guides.",
+    after_help = "Run with no command to open the full-screen app.\n\nFiles: config in the config dir (config.toml, question_banks/, personas/); data and logs in the data dir.\n`hotseat data path` prints both. Logs: <data dir>/logs/hotseat.log."
+)]
+pub struct Cli {
+    /// Data dir (database, logs); overrides HOTSEAT_DATA_DIR and the config file.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Config dir (config.toml, question_banks/, personas/); overrides HOTSEAT_CONFIG_DIR.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+    /// Override a setting for this run, e.g. `--set question_count=3` (repeatable).
+    #[arg(long = "set", global = true, value_name = "KEY=VALUE")]
+    pub sets: Vec<String>,
+    /// Print machine-readable JSON instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// What to do; the full-screen app when absent.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Every subcommand.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List, show, search and count bank questions.
+    #[command(subcommand)]
+    Questions(QuestionsCommand),
+    /// List and show interviewer personas.
+    #[command(subcommand)]
+    Personas(PersonasCommand),
+    /// Check bank and persona files.
+    #[command(subcommand)]
+    Banks(BanksCommand),
+    /// Show the merged configuration.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Where data lives; what it holds; delete it.
+    #[command(subcommand)]
+    Data(DataCommand),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Filters shared by question listings.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FilterArgs {
+    /// Only this kind (behavioral, technical, system_design, situational, company, questions_to_ask).
+    #[arg(long)]
+    pub kind: Option<QuestionKind>,
+    /// Only questions for this role (e.g. software_engineer, product_manager).
+    #[arg(long)]
+    pub role: Option<Role>,
+    /// Only this difficulty (easy, medium, hard).
+    #[arg(long)]
+    pub difficulty: Option<Difficulty>,
+    /// Only questions with this tag.
+    #[arg(long)]
+    pub tag: Option<String>,
+}
+
+/// `hotseat questions …`
+#[derive(Debug, Subcommand)]
+pub enum QuestionsCommand {
+    /// List questions, filtered.
+    List(FilterArgs),
+    /// Show one question in full.
+    Show {
+        /// The question id.
+        id: String,
+    },
+    /// Fuzzy-search prompts, categories and tags.
+    Search {
+        /// What to look for.
+        text: String,
+        /// Filters applied before searching.
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// At most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Count questions per kind and role (a Markdown table).
+    Stats,
+}
+
+/// `hotseat personas …`
+#[derive(Debug, Subcommand)]
+pub enum PersonasCommand {
+    /// List personas.
+    List,
+    /// Show one persona in full.
+    Show {
+        /// The persona id.
+        id: String,
+    },
+}
+
+/// `hotseat banks …`
+#[derive(Debug, Subcommand)]
+pub enum BanksCommand {
+    /// Validate bank and persona files; with no paths, everything shipped plus the user's files.
+    Validate {
+        /// Files to check.
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// `hotseat config …`
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print every setting, its value and where it came from.
+    Show,
+}
+
+/// `hotseat data …`
+#[derive(Debug, Subcommand)]
+pub enum DataCommand {
+    /// Print the data and config paths.
+    Path,
+    /// Print what the store holds.
+    Info,
+    /// Delete everything under the data dir (asks first).
+    Delete {
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+}

@@ -1,0 +1,107 @@
+//! The CLI's commands: each prints text or JSON and returns the process exit code.
+
+mod banks;
+mod data;
+mod personas;
+mod questions;
+
+use crate::bank::{Bank, FileError};
+use crate::cli::{Cli, Command, ConfigCommand};
+use crate::config::{Config, ConfigInputs};
+use anyhow::Result;
+use std::io::Write;
+
+/// Everything a command needs: the parsed flags and the loaded config.
+pub struct Context {
+    /// `--json` was given.
+    pub json: bool,
+    /// The merged configuration.
+    pub config: Config,
+}
+
+impl Context {
+    /// Builds the context from flags and the process environment.
+    pub fn from_cli(cli: &Cli) -> Result<Self> {
+        let mut inputs = ConfigInputs::from_process_env();
+        inputs.config_dir.clone_from(&cli.config_dir);
+        inputs.data_dir.clone_from(&cli.data_dir);
+        inputs.sets.clone_from(&cli.sets);
+        let config = Config::load(&inputs)?;
+        Ok(Self {
+            json: cli.json,
+            config,
+        })
+    }
+
+    /// The bank with the user's files; problems with user files are reported on stderr.
+    pub fn bank(&self) -> Bank {
+        let loaded = Bank::load(Some(&self.config.paths.config_dir));
+        report_skipped(&loaded.problems);
+        loaded.bank
+    }
+}
+
+/// Tells the user which of their files were skipped and why.
+pub fn report_skipped(problems: &[FileError]) {
+    if problems.is_empty() {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
+    for p in problems {
+        let _ = writeln!(err, "warning: skipped: {p}");
+    }
+}
+
+/// Prints a value as pretty JSON on stdout.
+pub fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Runs a subcommand; returns the exit code.
+pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
+    if let Command::Completions { shell } = command {
+        let mut cmd = <Cli as clap::CommandFactory>::command();
+        clap_complete::generate(*shell, &mut cmd, "hotseat", &mut std::io::stdout());
+        return Ok(0);
+    }
+    let ctx = Context::from_cli(cli)?;
+    match command {
+        Command::Questions(c) => questions::run(&ctx, c),
+        Command::Personas(c) => personas::run(&ctx, c),
+        Command::Banks(c) => banks::run(&ctx, c),
+        Command::Config(ConfigCommand::Show) => config_show(&ctx),
+        Command::Data(c) => data::run(&ctx, c),
+        Command::Completions { .. } => Ok(0),
+    }
+}
+
+fn config_show(ctx: &Context) -> Result<i32> {
+    let shown = ctx.config.shown();
+    if ctx.json {
+        print_json(&serde_json::json!({
+            "settings": shown,
+            "paths": ctx.config.paths,
+        }))?;
+        return Ok(0);
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "# config file: {}",
+        ctx.config.paths.config_file.display()
+    )?;
+    let width = shown.iter().map(|s| s.key.len()).max().unwrap_or(0);
+    let vwidth = shown.iter().map(|s| s.value.len()).max().unwrap_or(0);
+    for s in &shown {
+        writeln!(
+            out,
+            "{:width$} = {:vwidth$}  # {} (override: {})",
+            s.key, s.value, s.source, s.env
+        )?;
+    }
+    writeln!(out, "# data dir: {}", ctx.config.paths.data_dir.display())?;
+    Ok(0)
+}

@@ -1,0 +1,9 @@
+//! hotseat: interview practice in the terminal. The library holds everything; `main.rs` only dispatches.
+
+pub mod bank;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod domain;
+pub mod store;
+pub mod tui;

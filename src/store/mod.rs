@@ -1,0 +1,147 @@
+//! Persistence: the `Store` trait over attempts, sessions, transcripts, drafts, question stats and cache.
+
+mod lock;
+mod sled_store;
+
+pub use lock::{DirLock, LockError};
+pub use sled_store::{SCHEMA_VERSION, SledStore};
+
+use crate::domain::{Attempt, AttemptId, Draft, Session, SessionId, Transcript};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// Everything that can go wrong reading or writing the data dir.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Another process holds the data dir.
+    #[error("data dir {} is in use by another hotseat ({}); close it, or use --data-dir for a separate one", dir.display(), pid.map_or_else(|| "pid unknown".to_string(), |p| format!("pid {p}")))]
+    Locked {
+        /// The data dir.
+        dir: PathBuf,
+        /// The holder's process id, if it wrote one.
+        pid: Option<u32>,
+    },
+    /// The data was written by a newer hotseat.
+    #[error("data dir {} was written by a newer hotseat (schema {found}; this build understands up to {supported}); nothing was changed — upgrade hotseat to open it", dir.display())]
+    FutureSchema {
+        /// The data dir.
+        dir: PathBuf,
+        /// Schema version found on disk.
+        found: u32,
+        /// The newest this build knows.
+        supported: u32,
+    },
+    /// A file-system problem.
+    #[error("{context} ({}): {source}", path.display())]
+    Io {
+        /// What was being done.
+        context: &'static str,
+        /// The file or dir.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The database failed.
+    #[error("database error: {0}")]
+    Db(#[from] sled::Error),
+    /// A stored record could not be read back.
+    #[error("unreadable record in {tree}: {message}")]
+    Corrupt {
+        /// The tree.
+        tree: &'static str,
+        /// What failed.
+        message: String,
+    },
+}
+
+/// Per-question aggregates, kept up to date on every write.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionStats {
+    /// Scored attempts.
+    pub attempts: u32,
+    /// Best total.
+    pub best: Option<u8>,
+    /// Latest total.
+    pub last: Option<u8>,
+    /// When last attempted.
+    pub last_at: Option<Timestamp>,
+    /// Starred by the user.
+    #[serde(default)]
+    pub starred: bool,
+}
+
+/// How many records each tree holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct StoreCounts {
+    /// Attempts.
+    pub attempts: usize,
+    /// Sessions.
+    pub sessions: usize,
+    /// Transcripts.
+    pub transcripts: usize,
+    /// Drafts.
+    pub drafts: usize,
+    /// Questions with stats.
+    pub question_stats: usize,
+    /// Cache entries.
+    pub cache: usize,
+    /// Schema version.
+    pub schema_version: u32,
+}
+
+/// Storage behind every screen and command. Writes of attempts and drafts are durable on return.
+pub trait Store: Send + Sync {
+    /// Saves an attempt and updates its question's stats; durable when this returns.
+    fn save_attempt(&self, attempt: &Attempt) -> Result<(), StoreError>;
+    /// One attempt.
+    fn attempt(&self, id: AttemptId) -> Result<Option<Attempt>, StoreError>;
+    /// Every attempt, oldest first.
+    fn attempts(&self) -> Result<Vec<Attempt>, StoreError>;
+    /// Attempts at one question, oldest first.
+    fn attempts_for_question(&self, question_id: &str) -> Result<Vec<Attempt>, StoreError>;
+    /// Deletes attempts submitted before `cutoff`; returns how many.
+    fn prune_attempts_before(&self, cutoff: Timestamp) -> Result<usize, StoreError>;
+
+    /// Saves (or replaces) a session.
+    fn save_session(&self, session: &Session) -> Result<(), StoreError>;
+    /// One session.
+    fn session(&self, id: SessionId) -> Result<Option<Session>, StoreError>;
+    /// Every session, oldest first.
+    fn sessions(&self) -> Result<Vec<Session>, StoreError>;
+
+    /// Saves a session's transcript.
+    fn save_transcript(
+        &self,
+        session: SessionId,
+        transcript: &Transcript,
+    ) -> Result<(), StoreError>;
+    /// A session's transcript.
+    fn transcript(&self, session: SessionId) -> Result<Option<Transcript>, StoreError>;
+
+    /// Saves a draft; durable when this returns.
+    fn save_draft(&self, draft: &Draft) -> Result<(), StoreError>;
+    /// One draft by key.
+    fn draft(&self, key: &str) -> Result<Option<Draft>, StoreError>;
+    /// Every draft.
+    fn drafts(&self) -> Result<Vec<Draft>, StoreError>;
+    /// Removes a draft (after its answer is submitted or discarded).
+    fn delete_draft(&self, key: &str) -> Result<(), StoreError>;
+
+    /// Stats of one question (default when never attempted).
+    fn question_stats(&self, question_id: &str) -> Result<QuestionStats, StoreError>;
+    /// Stats of every question that has any.
+    fn all_question_stats(&self) -> Result<Vec<(String, QuestionStats)>, StoreError>;
+    /// Stars or unstars a question.
+    fn set_starred(&self, question_id: &str, starred: bool) -> Result<(), StoreError>;
+
+    /// A cached value that has not expired at `now`.
+    fn cache_get(&self, key: &str, now: Timestamp) -> Result<Option<String>, StoreError>;
+    /// Caches a value until `expires_at`.
+    fn cache_put(&self, key: &str, value: &str, expires_at: Timestamp) -> Result<(), StoreError>;
+
+    /// Record counts per tree.
+    fn counts(&self) -> Result<StoreCounts, StoreError>;
+    /// Flushes everything to disk.
+    fn flush(&self) -> Result<(), StoreError>;
+}

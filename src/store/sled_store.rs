@@ -1,0 +1,379 @@
+//! `SledStore`: the `Store` on sled, with typed JSON trees, a schema version and a data-dir lock.
+
+use super::lock::{DirLock, LockError};
+use super::{QuestionStats, Store, StoreCounts, StoreError};
+use crate::domain::{Attempt, AttemptId, Draft, Session, SessionId, Transcript};
+use jiff::Timestamp;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sled::Transactional;
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+/// The schema this build writes and understands.
+pub const SCHEMA_VERSION: u32 = 1;
+
+const SCHEMA_FILE: &str = "schema-version";
+const DB_DIR: &str = "db";
+
+const ATTEMPTS: &str = "attempts";
+const ATTEMPTS_BY_QUESTION: &str = "attempts_by_question";
+const SESSIONS: &str = "sessions";
+const TRANSCRIPTS: &str = "transcripts";
+const DRAFTS: &str = "drafts";
+const QUESTION_STATS: &str = "question_stats";
+const CACHE: &str = "cache";
+const META: &str = "meta";
+
+/// The sled-backed store. Holds the data-dir lock for its lifetime; clone the `Arc` to share it.
+pub struct SledStore {
+    db: sled::Db,
+    attempts: sled::Tree,
+    by_question: sled::Tree,
+    sessions: sled::Tree,
+    transcripts: sled::Tree,
+    drafts: sled::Tree,
+    stats: sled::Tree,
+    cache: sled::Tree,
+    meta: sled::Tree,
+    dir: PathBuf,
+    _lock: DirLock,
+}
+
+impl std::fmt::Debug for SledStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SledStore")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Serialize, serde::Deserialize)]
+struct CacheEntry {
+    value: String,
+    expires_at: Timestamp,
+}
+
+fn io(context: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> StoreError {
+    let path = path.to_path_buf();
+    move |source| StoreError::Io {
+        context,
+        path,
+        source,
+    }
+}
+
+fn encode<T: Serialize>(tree: &'static str, value: &T) -> Result<Vec<u8>, StoreError> {
+    serde_json::to_vec(value).map_err(|e| StoreError::Corrupt {
+        tree,
+        message: e.to_string(),
+    })
+}
+
+fn decode<T: DeserializeOwned>(tree: &'static str, bytes: &[u8]) -> Result<T, StoreError> {
+    serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt {
+        tree,
+        message: e.to_string(),
+    })
+}
+
+fn index_key(question_id: &str, id: AttemptId) -> Vec<u8> {
+    let mut key = Vec::with_capacity(question_id.len() + 17);
+    key.extend_from_slice(question_id.as_bytes());
+    key.push(0);
+    key.extend_from_slice(id.as_bytes());
+    key
+}
+
+impl SledStore {
+    /// Opens (creating if needed) the store in `dir`. Fails clearly when another hotseat holds
+    /// it, or when it was written by a newer schema (in which case nothing is written).
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        let lock = DirLock::acquire(dir).map_err(|e| match e {
+            LockError::Held { pid } => StoreError::Locked {
+                dir: dir.to_path_buf(),
+                pid,
+            },
+            LockError::Io(source) => StoreError::Io {
+                context: "cannot lock the data dir",
+                path: dir.to_path_buf(),
+                source,
+            },
+        })?;
+        let schema_path = dir.join(SCHEMA_FILE);
+        let on_disk = match std::fs::read_to_string(&schema_path) {
+            Ok(text) => Some(
+                text.trim()
+                    .parse::<u32>()
+                    .map_err(|e| StoreError::Corrupt {
+                        tree: "schema-version file",
+                        message: format!("'{}' is not a number: {e}", text.trim()),
+                    })?,
+            ),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(io("cannot read the schema version", &schema_path)(e)),
+        };
+        if let Some(found) = on_disk
+            && found > SCHEMA_VERSION
+        {
+            return Err(StoreError::FutureSchema {
+                dir: dir.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let db = sled::Config::new()
+            .path(dir.join(DB_DIR))
+            .flush_every_ms(Some(500))
+            .open()?;
+        let meta = db.open_tree(META)?;
+        if let Some(v) = meta.get("schema_version")? {
+            let found =
+                u32::from_be_bytes(v.as_ref().try_into().map_err(|_| StoreError::Corrupt {
+                    tree: META,
+                    message: "schema_version is not 4 bytes".into(),
+                })?);
+            if found > SCHEMA_VERSION {
+                return Err(StoreError::FutureSchema {
+                    dir: dir.to_path_buf(),
+                    found,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+        }
+        // Version 1 is the first schema: nothing to migrate yet. Later versions migrate here,
+        // in order, before the new version is recorded.
+        meta.insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
+        std::fs::write(&schema_path, SCHEMA_VERSION.to_string())
+            .map_err(io("cannot write the schema version", &schema_path))?;
+        Ok(Self {
+            attempts: db.open_tree(ATTEMPTS)?,
+            by_question: db.open_tree(ATTEMPTS_BY_QUESTION)?,
+            sessions: db.open_tree(SESSIONS)?,
+            transcripts: db.open_tree(TRANSCRIPTS)?,
+            drafts: db.open_tree(DRAFTS)?,
+            stats: db.open_tree(QUESTION_STATS)?,
+            cache: db.open_tree(CACHE)?,
+            meta,
+            db,
+            dir: dir.to_path_buf(),
+            _lock: lock,
+        })
+    }
+
+    /// The data dir.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn all<T: DeserializeOwned>(
+        tree: &sled::Tree,
+        name: &'static str,
+    ) -> Result<Vec<T>, StoreError> {
+        tree.iter().values().map(|v| decode(name, &v?)).collect()
+    }
+
+    fn get<T: DeserializeOwned>(
+        tree: &sled::Tree,
+        name: &'static str,
+        key: impl AsRef<[u8]>,
+    ) -> Result<Option<T>, StoreError> {
+        tree.get(key)?.map(|v| decode(name, &v)).transpose()
+    }
+}
+
+impl Store for SledStore {
+    fn save_attempt(&self, attempt: &Attempt) -> Result<(), StoreError> {
+        let value = encode(ATTEMPTS, attempt)?;
+        let mut stats: QuestionStats =
+            Self::get(&self.stats, QUESTION_STATS, &attempt.question_id)?.unwrap_or_default();
+        if let Some(total) = attempt.total() {
+            stats.attempts += 1;
+            stats.best = Some(stats.best.map_or(total, |b| b.max(total)));
+            stats.last = Some(total);
+        }
+        stats.last_at = Some(attempt.submitted_at);
+        let stats_value = encode(QUESTION_STATS, &stats)?;
+        let index = index_key(&attempt.question_id, attempt.id);
+        (&self.attempts, &self.by_question, &self.stats)
+            .transaction(|(attempts, by_question, st)| {
+                attempts.insert(attempt.id.as_bytes(), value.as_slice())?;
+                by_question.insert(index.as_slice(), &[])?;
+                st.insert(attempt.question_id.as_bytes(), stats_value.as_slice())?;
+                Ok(())
+            })
+            .map_err(|e: sled::transaction::TransactionError<()>| match e {
+                sled::transaction::TransactionError::Storage(s) => StoreError::Db(s),
+                sled::transaction::TransactionError::Abort(()) => StoreError::Corrupt {
+                    tree: ATTEMPTS,
+                    message: "transaction aborted".into(),
+                },
+            })?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn attempt(&self, id: AttemptId) -> Result<Option<Attempt>, StoreError> {
+        Self::get(&self.attempts, ATTEMPTS, id.as_bytes())
+    }
+
+    fn attempts(&self) -> Result<Vec<Attempt>, StoreError> {
+        Self::all(&self.attempts, ATTEMPTS)
+    }
+
+    fn attempts_for_question(&self, question_id: &str) -> Result<Vec<Attempt>, StoreError> {
+        let mut prefix = question_id.as_bytes().to_vec();
+        prefix.push(0);
+        self.by_question
+            .scan_prefix(&prefix)
+            .keys()
+            .filter_map(|k| {
+                let k = match k {
+                    Ok(k) => k,
+                    Err(e) => return Some(Err(e.into())),
+                };
+                let id = Uuid::from_slice(&k[prefix.len()..]).ok()?;
+                self.attempt(id).transpose()
+            })
+            .collect()
+    }
+
+    fn prune_attempts_before(&self, cutoff: Timestamp) -> Result<usize, StoreError> {
+        let mut removed = 0;
+        for item in self.attempts.iter() {
+            let (key, value) = item?;
+            let attempt: Attempt = decode(ATTEMPTS, &value)?;
+            if attempt.submitted_at >= cutoff {
+                continue;
+            }
+            self.attempts.remove(&key)?;
+            self.by_question
+                .remove(index_key(&attempt.question_id, attempt.id))?;
+            removed += 1;
+        }
+        if removed > 0 {
+            self.db.flush()?;
+        }
+        Ok(removed)
+    }
+
+    fn save_session(&self, session: &Session) -> Result<(), StoreError> {
+        self.sessions
+            .insert(session.id.as_bytes(), encode(SESSIONS, session)?)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn session(&self, id: SessionId) -> Result<Option<Session>, StoreError> {
+        Self::get(&self.sessions, SESSIONS, id.as_bytes())
+    }
+
+    fn sessions(&self) -> Result<Vec<Session>, StoreError> {
+        Self::all(&self.sessions, SESSIONS)
+    }
+
+    fn save_transcript(
+        &self,
+        session: SessionId,
+        transcript: &Transcript,
+    ) -> Result<(), StoreError> {
+        self.transcripts
+            .insert(session.as_bytes(), encode(TRANSCRIPTS, transcript)?)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn transcript(&self, session: SessionId) -> Result<Option<Transcript>, StoreError> {
+        Self::get(&self.transcripts, TRANSCRIPTS, session.as_bytes())
+    }
+
+    fn save_draft(&self, draft: &Draft) -> Result<(), StoreError> {
+        self.drafts
+            .insert(draft.key.as_bytes(), encode(DRAFTS, draft)?)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn draft(&self, key: &str) -> Result<Option<Draft>, StoreError> {
+        Self::get(&self.drafts, DRAFTS, key)
+    }
+
+    fn drafts(&self) -> Result<Vec<Draft>, StoreError> {
+        Self::all(&self.drafts, DRAFTS)
+    }
+
+    fn delete_draft(&self, key: &str) -> Result<(), StoreError> {
+        self.drafts.remove(key)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn question_stats(&self, question_id: &str) -> Result<QuestionStats, StoreError> {
+        Ok(Self::get(&self.stats, QUESTION_STATS, question_id)?.unwrap_or_default())
+    }
+
+    fn all_question_stats(&self) -> Result<Vec<(String, QuestionStats)>, StoreError> {
+        self.stats
+            .iter()
+            .map(|item| {
+                let (k, v) = item?;
+                Ok((
+                    String::from_utf8_lossy(&k).into_owned(),
+                    decode(QUESTION_STATS, &v)?,
+                ))
+            })
+            .collect()
+    }
+
+    fn set_starred(&self, question_id: &str, starred: bool) -> Result<(), StoreError> {
+        let mut stats = self.question_stats(question_id)?;
+        stats.starred = starred;
+        self.stats
+            .insert(question_id.as_bytes(), encode(QUESTION_STATS, &stats)?)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn cache_get(&self, key: &str, now: Timestamp) -> Result<Option<String>, StoreError> {
+        let entry: Option<CacheEntry> = Self::get(&self.cache, CACHE, key)?;
+        match entry {
+            Some(e) if e.expires_at > now => Ok(Some(e.value)),
+            Some(_) => {
+                self.cache.remove(key)?;
+                Ok(None)
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn cache_put(&self, key: &str, value: &str, expires_at: Timestamp) -> Result<(), StoreError> {
+        let entry = CacheEntry {
+            value: value.to_string(),
+            expires_at,
+        };
+        self.cache.insert(key, encode(CACHE, &entry)?)?;
+        Ok(())
+    }
+
+    fn counts(&self) -> Result<StoreCounts, StoreError> {
+        let schema_version = self
+            .meta
+            .get("schema_version")?
+            .and_then(|v| v.as_ref().try_into().ok().map(u32::from_be_bytes))
+            .unwrap_or(SCHEMA_VERSION);
+        Ok(StoreCounts {
+            attempts: self.attempts.len(),
+            sessions: self.sessions.len(),
+            transcripts: self.transcripts.len(),
+            drafts: self.drafts.len(),
+            question_stats: self.stats.len(),
+            cache: self.cache.len(),
+            schema_version,
+        })
+    }
+
+    fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        Ok(())
+    }
+}
