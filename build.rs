@@ -10,7 +10,11 @@ fn list(dir: &str) -> Vec<String> {
             entries
                 .filter_map(Result::ok)
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".toml"))
+                .filter(|n| {
+                    std::path::Path::new(n)
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+                })
                 .collect()
         })
         .unwrap_or_default();

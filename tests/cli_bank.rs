@@ -1,4 +1,5 @@
 //! The bank and persona commands end to end: listing as JSON, validation errors, user files.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

@@ -32,96 +32,109 @@ pub fn parse_bank(file: &Path, text: &str) -> Result<Vec<Question>, Vec<FileErro
     let mut errors = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, q) in parsed.question.iter().enumerate() {
-        let mut fail = |key: &str, nth: usize, field: String, message: String| {
-            errors.push(FileError {
-                file: file.to_path_buf(),
-                line: locator.line_of(Some(i), key, nth),
-                column: 1,
-                field: Some(format!("question[{i}].{field}")),
-                message,
-            });
-        };
-        if let Err(why) = check_id(&q.id) {
-            fail("id", 0, "id".into(), why);
-        } else if let Some(first) = seen.insert(q.id.as_str(), i) {
-            fail(
-                "id",
-                0,
-                "id".into(),
-                format!(
-                    "duplicate id '{}' (first used by question[{first}] on line {})",
-                    q.id,
-                    locator.line_of(Some(first), "id", 0)
-                ),
-            );
-        }
-        for (key, value) in [("prompt", &q.prompt), ("category", &q.category)] {
-            if value.trim().is_empty() {
-                fail(key, 0, key.into(), "must not be empty".into());
-            }
-        }
-        if q.roles.is_empty() {
-            fail(
-                "roles",
-                0,
-                "roles".into(),
-                "must list at least one role (use [\"any\"] for every role)".into(),
-            );
-        }
-        if let Some(secs) = q.time_limit_secs
-            && !(10..=3600).contains(&secs)
-        {
-            fail(
-                "time_limit_secs",
-                0,
-                "time_limit_secs".into(),
-                format!("{secs} is out of range (10 to 3600 seconds)"),
-            );
-        }
-        if q.talking_points.is_empty() {
-            fail(
-                "talking_points",
-                0,
-                "talking_points".into(),
-                "must list at least one talking point".into(),
-            );
-        }
-        for (j, tp) in q.talking_points.iter().enumerate() {
-            if tp.point.trim().is_empty() {
-                fail(
-                    "point",
-                    j,
-                    format!("talking_points[{j}].point"),
-                    "must not be empty".into(),
-                );
-            }
-            if tp.evidence.iter().all(|e| e.trim().is_empty()) {
-                fail(
-                    "evidence",
-                    j,
-                    format!("talking_points[{j}].evidence"),
-                    format!(
-                        "talking point '{}' has no evidence words; list the words or phrases that show it was made",
-                        tp.point.trim()
-                    ),
-                );
-            }
-        }
-        for (j, f) in q.follow_ups.iter().enumerate() {
-            if f.trim().is_empty() {
-                fail(
-                    "follow_ups",
-                    0,
-                    format!("follow_ups[{j}]"),
-                    "must not be empty".into(),
-                );
-            }
-        }
+        let duplicate_of = seen.insert(q.id.as_str(), i);
+        check_question(file, &locator, i, q, duplicate_of, &mut errors);
     }
     if errors.is_empty() {
         Ok(parsed.question)
     } else {
         Err(errors)
+    }
+}
+
+/// Checks one question's values, pushing an error per problem.
+fn check_question(
+    file: &Path,
+    locator: &Locator<'_>,
+    i: usize,
+    q: &Question,
+    duplicate_of: Option<usize>,
+    errors: &mut Vec<FileError>,
+) {
+    let mut fail = |key: &str, nth: usize, field: String, message: String| {
+        errors.push(FileError {
+            file: file.to_path_buf(),
+            line: locator.line_of(Some(i), key, nth),
+            column: 1,
+            field: Some(format!("question[{i}].{field}")),
+            message,
+        });
+    };
+    if let Err(why) = check_id(&q.id) {
+        fail("id", 0, "id".into(), why);
+    } else if let Some(first) = duplicate_of {
+        fail(
+            "id",
+            0,
+            "id".into(),
+            format!(
+                "duplicate id '{}' (first used by question[{first}] on line {})",
+                q.id,
+                locator.line_of(Some(first), "id", 0)
+            ),
+        );
+    }
+    for (key, value) in [("prompt", &q.prompt), ("category", &q.category)] {
+        if value.trim().is_empty() {
+            fail(key, 0, key.into(), "must not be empty".into());
+        }
+    }
+    if q.roles.is_empty() {
+        fail(
+            "roles",
+            0,
+            "roles".into(),
+            "must list at least one role (use [\"any\"] for every role)".into(),
+        );
+    }
+    if let Some(secs) = q.time_limit_secs
+        && !(10..=3600).contains(&secs)
+    {
+        fail(
+            "time_limit_secs",
+            0,
+            "time_limit_secs".into(),
+            format!("{secs} is out of range (10 to 3600 seconds)"),
+        );
+    }
+    if q.talking_points.is_empty() {
+        fail(
+            "talking_points",
+            0,
+            "talking_points".into(),
+            "must list at least one talking point".into(),
+        );
+    }
+    for (j, tp) in q.talking_points.iter().enumerate() {
+        if tp.point.trim().is_empty() {
+            fail(
+                "point",
+                j,
+                format!("talking_points[{j}].point"),
+                "must not be empty".into(),
+            );
+        }
+        if tp.evidence.iter().all(|e| e.trim().is_empty()) {
+            fail(
+                "evidence",
+                j,
+                format!("talking_points[{j}].evidence"),
+                format!(
+                    "talking point '{}' has no evidence words; list the words or phrases that show it was made",
+                    tp.point.trim()
+                ),
+            );
+        }
+    }
+    for (j, f) in q.follow_ups.iter().enumerate() {
+        if f.trim().is_empty() {
+            fail(
+                "follow_ups",
+                0,
+                format!("follow_ups[{j}]"),
+                "must not be empty".into(),
+            );
+        }
     }
 }
 

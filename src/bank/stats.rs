@@ -3,6 +3,7 @@
 use crate::domain::{Question, QuestionKind, Role};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 /// How many questions there are per kind, per role and per (kind, role).
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -45,7 +46,7 @@ impl BankStats {
             .collect();
         let mut out = String::from("| kind |");
         for r in &roles {
-            out.push_str(&format!(" {} |", r.as_str()));
+            let _ = write!(out, " {} |", r.as_str());
         }
         out.push_str(" total |\n|---|");
         out.push_str(&"---:|".repeat(roles.len() + 1));
@@ -54,20 +55,17 @@ impl BankStats {
             let Some(row) = self.by_kind_role.get(&k) else {
                 continue;
             };
-            out.push_str(&format!("| {} |", k.as_str()));
+            let _ = write!(out, "| {} |", k.as_str());
             for r in &roles {
-                out.push_str(&format!(" {} |", row.get(r).copied().unwrap_or(0)));
+                let _ = write!(out, " {} |", row.get(r).copied().unwrap_or(0));
             }
-            out.push_str(&format!(
-                " {} |\n",
-                self.by_kind.get(&k).copied().unwrap_or(0)
-            ));
+            let _ = writeln!(out, " {} |", self.by_kind.get(&k).copied().unwrap_or(0));
         }
         out.push_str("| **total** |");
         for r in &roles {
-            out.push_str(&format!(" {} |", self.by_role.get(r).copied().unwrap_or(0)));
+            let _ = write!(out, " {} |", self.by_role.get(r).copied().unwrap_or(0));
         }
-        out.push_str(&format!(" {} |\n", self.total));
+        let _ = writeln!(out, " {} |", self.total);
         out
     }
 }

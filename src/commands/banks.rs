@@ -1,4 +1,4 @@
-//! `hotseat banks validate`: checks bank and persona files and reports file:line errors.
+//! `hotseat banks validate`: checks bank and persona files and reports errors by file and line.
 
 use super::{Context, print_json};
 use crate::bank::{Bank, FileError, embedded_sources, read_source, user_sources};

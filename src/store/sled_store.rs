@@ -240,7 +240,7 @@ impl Store for SledStore {
 
     fn prune_attempts_before(&self, cutoff: Timestamp) -> Result<usize, StoreError> {
         let mut removed = 0;
-        for item in self.attempts.iter() {
+        for item in &self.attempts {
             let (key, value) = item?;
             let attempt: Attempt = decode(ATTEMPTS, &value)?;
             if attempt.submitted_at >= cutoff {
