@@ -48,6 +48,18 @@ pub enum Command {
     /// Where data lives; what it holds; delete it.
     #[command(subcommand)]
     Data(DataCommand),
+    /// Open the app straight into Browse, with filters applied.
+    Browse {
+        /// Only this kind.
+        #[arg(long)]
+        kind: Option<QuestionKind>,
+        /// Only questions for this role.
+        #[arg(long)]
+        role: Option<Role>,
+        /// Start with this fuzzy search.
+        #[arg(long)]
+        search: Option<String>,
+    },
     /// Print a shell completion script.
     Completions {
         /// The shell.

@@ -1,5 +1,6 @@
 //! hotseat: interview practice in the terminal. The library holds everything; `main.rs` only dispatches.
 
+pub mod analytics;
 pub mod bank;
 pub mod cli;
 pub mod commands;

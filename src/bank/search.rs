@@ -16,7 +16,7 @@ pub struct SearchHit {
 /// Pre-built haystacks for a set of questions, so each query only matches.
 pub struct SearchIndex {
     haystacks: Vec<Utf32String>,
-    prompt_chars: Vec<usize>,
+    prompts: Vec<Utf32String>,
     matcher: Matcher,
 }
 
@@ -32,15 +32,15 @@ impl SearchIndex {
     /// Indexes `questions` in order.
     pub fn new<'a>(questions: impl IntoIterator<Item = &'a Question>) -> Self {
         let mut haystacks = Vec::new();
-        let mut prompt_chars = Vec::new();
+        let mut prompts = Vec::new();
         for q in questions {
             let text = format!("{} · {} · {}", q.prompt, q.category, q.tags.join(" "));
-            prompt_chars.push(q.prompt.chars().count());
+            prompts.push(Utf32String::from(q.prompt.as_str()));
             haystacks.push(Utf32String::from(text));
         }
         Self {
             haystacks,
-            prompt_chars,
+            prompts,
             matcher: Matcher::new(Config::DEFAULT),
         }
     }
@@ -55,8 +55,8 @@ impl SearchIndex {
         self.haystacks.is_empty()
     }
 
-    /// Questions matching `query`, best first (ties keep index order). An empty query matches
-    /// everything in order.
+    /// Questions matching `query`, best first (ties keep index order), down to half the best
+    /// score. An empty query matches everything in order.
     pub fn search(&mut self, query: &str) -> Vec<SearchHit> {
         if query.trim().is_empty() {
             return (0..self.haystacks.len())
@@ -75,12 +75,17 @@ impl SearchIndex {
             })
             .collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+        // Characters scattered across a long prompt still "match"; drop the weak tail so the
+        // list shows what the user meant rather than every question containing those letters.
+        let floor = hits.first().map_or(0, |h| h.score / 2);
+        hits.retain(|h| h.score >= floor);
         hits
     }
 
-    /// Character positions in question `index`'s prompt that `query` matched, sorted, for highlighting.
+    /// Character positions in question `index`'s prompt that `query` matches, sorted, for
+    /// highlighting; empty when the match was only in the category or tags.
     pub fn prompt_highlights(&mut self, query: &str, index: usize) -> Vec<usize> {
-        let Some(h) = self.haystacks.get(index) else {
+        let Some(prompt) = self.prompts.get(index) else {
             return Vec::new();
         };
         if query.trim().is_empty() {
@@ -88,15 +93,15 @@ impl SearchIndex {
         }
         let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
         let mut indices = Vec::new();
-        pattern.indices(h.slice(..), &mut self.matcher, &mut indices);
+        if pattern
+            .indices(prompt.slice(..), &mut self.matcher, &mut indices)
+            .is_none()
+        {
+            return Vec::new();
+        }
         indices.sort_unstable();
         indices.dedup();
-        let limit = self.prompt_chars[index];
-        indices
-            .into_iter()
-            .map(|i| i as usize)
-            .filter(|&i| i < limit)
-            .collect()
+        indices.into_iter().map(|i| i as usize).collect()
     }
 }
 

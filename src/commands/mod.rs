@@ -67,6 +67,20 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         clap_complete::generate(*shell, &mut cmd, "hotseat", &mut std::io::stdout());
         return Ok(0);
     }
+    if let Command::Browse { kind, role, search } = command {
+        use crate::tui::action::Action;
+        let start = crate::tui::StartAt {
+            actions: vec![
+                Action::OpenBrowse,
+                Action::ApplyFilters {
+                    kind: *kind,
+                    role: *role,
+                    search: search.clone(),
+                },
+            ],
+        };
+        return crate::tui::run_app_at(cli, start);
+    }
     let ctx = Context::from_cli(cli)?;
     match command {
         Command::Questions(c) => questions::run(&ctx, c),
@@ -74,7 +88,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Banks(c) => banks::run(&ctx, c),
         Command::Config(ConfigCommand::Show) => config_show(&ctx),
         Command::Data(c) => data::run(&ctx, c),
-        Command::Completions { .. } => Ok(0),
+        Command::Completions { .. } | Command::Browse { .. } => Ok(0),
     }
 }
 

@@ -1,33 +1,118 @@
-//! The full-screen app: terminal setup and teardown around the event loop.
+//! The full-screen app: terminal setup and teardown, logging, and the entry points.
 
+pub mod action;
+pub mod app;
+pub mod effect;
+pub mod effects;
+pub mod event;
+pub mod keymap;
+pub mod state;
+pub mod ui;
+
+use crate::bank::Bank;
 use crate::cli::Cli;
-use anyhow::Result;
+use crate::commands::Context;
+use crate::store::{SledStore, Store};
+use action::Action;
+use anyhow::{Context as _, Result};
+use app::App;
+use effects::EffectRunner;
+use keymap::Keymap;
+use state::AppState;
+use std::io::IsTerminal;
+use std::sync::Arc;
+use ui::theme::Theme;
 
-/// Opens the full-screen app and runs it until the user quits; returns the exit code.
+/// Where the app starts.
+#[derive(Debug, Clone, Default)]
+pub struct StartAt {
+    /// Actions applied before the first frame (e.g. open Browse with filters).
+    pub actions: Vec<Action>,
+}
+
+/// Opens the full-screen app on the home screen; returns the exit code.
 pub fn run_app(cli: &Cli) -> Result<i32> {
-    let ctx = crate::commands::Context::from_cli(cli)?;
-    let bank = ctx.bank();
-    let store = crate::store::SledStore::open(&ctx.config.paths.data_dir)?;
-    let counts = crate::store::Store::counts(&store)?;
-    let mut terminal = ratatui::init();
-    let result = (|| -> Result<()> {
-        loop {
-            terminal.draw(|f| {
-                let text = format!(
-                    "hotseat\n\n{} questions · {} personas · {} attempts\n\nq to quit",
-                    bank.questions().len(),
-                    bank.personas().len(),
-                    counts.attempts
-                );
-                f.render_widget(ratatui::widgets::Paragraph::new(text), f.area());
-            })?;
-            if let crossterm::event::Event::Key(k) = crossterm::event::read()?
-                && matches!(k.code, crossterm::event::KeyCode::Char('q'))
-            {
-                return Ok(());
-            }
+    run_app_at(cli, StartAt::default())
+}
+
+/// Sets up logging to `<data dir>/logs/hotseat.log`; the guard flushes on drop.
+fn init_logging(data_dir: &std::path::Path) -> Option<tracing_appender::non_blocking::WorkerGuard> {
+    let dir = data_dir.join("logs");
+    std::fs::create_dir_all(&dir).ok()?;
+    let appender = tracing_appender::rolling::never(dir, "hotseat.log");
+    let (writer, guard) = tracing_appender::non_blocking(appender);
+    let filter = tracing_subscriber::EnvFilter::try_from_env("HOTSEAT_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_writer(writer)
+        .with_ansi(false)
+        .with_env_filter(filter)
+        .try_init()
+        .ok()?;
+    Some(guard)
+}
+
+/// Opens the full-screen app with `start` applied; returns the exit code.
+pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
+    if !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the full-screen app needs a terminal; use a subcommand (see `hotseat --help`) for scripts"
+        );
+    }
+    let ctx = Context::from_cli(cli)?;
+    let paths = ctx.config.paths.clone();
+    let loaded = Bank::load(Some(&paths.config_dir));
+    let store = SledStore::open(&paths.data_dir)?;
+    let _guard = init_logging(&paths.data_dir);
+    tracing::info!(data_dir = %paths.data_dir.display(), "hotseat starting");
+    for p in &loaded.problems {
+        tracing::warn!("skipped: {p}");
+    }
+    let settings = ctx.config.settings.clone();
+    if settings.retention_days > 0 {
+        let cutoff = jiff::Timestamp::now()
+            - jiff::SignedDuration::from_hours(i64::from(settings.retention_days) * 24);
+        let pruned = store.prune_attempts_before(cutoff)?;
+        tracing::info!(pruned, "retention applied");
+    }
+    let (keymap, keymap_error) = Keymap::load(&paths.config_dir);
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::new(settings.theme, no_color);
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    runtime.block_on(async move {
+        let store: Arc<dyn Store> = Arc::new(store);
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let runner = EffectRunner::new(store, tx, jiff::tz::TimeZone::system());
+        let mut terminal = ratatui::init();
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
+        let size = terminal.size().map_or((80, 24), |s| (s.width, s.height));
+        let mut state = AppState::new(Arc::new(loaded.bank), settings, size);
+        let now = jiff::Timestamp::now();
+        if let Some(e) = keymap_error {
+            state.set_status(format!("keymap ignored: {e}"), true, now);
+        } else if !loaded.problems.is_empty() {
+            state.set_status(
+                format!(
+                    "{} problem(s) in your bank files were skipped — run `hotseat banks validate`",
+                    loaded.problems.len()
+                ),
+                true,
+                now,
+            );
         }
-    })();
-    ratatui::restore();
-    result.map(|()| 0)
+        let mut app = App::new(state, keymap, theme, runner, rx);
+        for action in start.actions {
+            app.dispatch(action);
+        }
+        let result = app.run(&mut terminal).await;
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+        ratatui::restore();
+        result
+    })?;
+    Ok(0)
 }

@@ -1,0 +1,106 @@
+//! Actions: user intents (imperative) and effect results (past tense) that drive `update`.
+
+use crate::analytics::HomeSummary;
+use crate::domain::{QuestionKind, Role};
+use jiff::Timestamp;
+
+/// A screen of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Screen {
+    /// The start screen.
+    Home,
+    /// The question list.
+    BrowseList,
+    /// One question in full.
+    BrowseDetail,
+}
+
+/// One past attempt as shown in Browse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PastScore {
+    /// When it was submitted.
+    pub at: Timestamp,
+    /// Its total.
+    pub total: u8,
+}
+
+/// Everything that can change the app's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Time passed (drives timers and status expiry).
+    Tick,
+    /// The terminal was resized.
+    Resize(u16, u16),
+    /// Leave the app.
+    Quit,
+    /// Go back one screen (or close an overlay).
+    Back,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Move the selection up.
+    Up,
+    /// Move the selection down.
+    Down,
+    /// Move the selection a page up.
+    PageUp,
+    /// Move the selection a page down.
+    PageDown,
+    /// Jump to the first item.
+    Top,
+    /// Jump to the last item.
+    Bottom,
+    /// Open what is selected.
+    Select,
+    /// Select a list row by its index (mouse click).
+    ClickRow(usize),
+    /// Open the Browse screen.
+    OpenBrowse,
+    /// Start typing a fuzzy search.
+    StartSearch,
+    /// Start typing a tag filter.
+    StartTagFilter,
+    /// A character typed into the active input.
+    InputChar(char),
+    /// Delete the last character of the active input.
+    InputBackspace,
+    /// Confirm the active input.
+    InputSubmit,
+    /// Abandon the active input.
+    InputCancel,
+    /// Cycle the kind filter.
+    CycleKind,
+    /// Cycle the role filter.
+    CycleRole,
+    /// Cycle the difficulty filter.
+    CycleDifficulty,
+    /// Show only starred questions, or all.
+    ToggleStarredOnly,
+    /// Clear every filter and the search.
+    ClearFilters,
+    /// Star or unstar the selected question.
+    ToggleStar,
+    /// Show or hide the example answer.
+    ToggleExample,
+    /// Set filters directly (from the command line).
+    ApplyFilters {
+        /// Kind filter.
+        kind: Option<QuestionKind>,
+        /// Role filter.
+        role: Option<Role>,
+        /// Search text.
+        search: Option<String>,
+    },
+    /// The home summary was loaded.
+    HomeLoaded(HomeSummary),
+    /// Starred question ids were loaded.
+    StarsLoaded(Vec<String>),
+    /// A question's past scores were loaded.
+    HistoryLoaded {
+        /// The question.
+        question_id: String,
+        /// Its scored attempts, oldest first.
+        scores: Vec<PastScore>,
+    },
+    /// An effect failed; show the message.
+    EffectFailed(String),
+}

@@ -1,0 +1,203 @@
+//! The app: owns the state and the terminal side; one `select!` loop over input, effect results
+//! and ticks; redraws only when something changed, at most ~60 frames a second.
+
+use super::action::{Action, Screen};
+use super::effects::EffectRunner;
+use super::event::{self, Event};
+use super::keymap::Keymap;
+use super::state::AppState;
+use super::state::browse::InputKind;
+use super::ui::{self, theme::Theme};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEventKind};
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use std::time::{Duration, Instant};
+use tokio::sync::mpsc::{self, UnboundedReceiver};
+
+/// The shortest time between two frames.
+const FRAME: Duration = Duration::from_millis(16);
+/// How often the tick fires.
+const TICK: Duration = Duration::from_millis(250);
+/// The first terminal row of the home menu.
+const HOME_MENU_TOP: u16 = 7;
+
+/// The running app.
+pub struct App {
+    /// Everything the views read.
+    pub state: AppState,
+    keymap: Keymap,
+    theme: Theme,
+    runner: EffectRunner,
+    actions: UnboundedReceiver<Action>,
+    dirty: bool,
+}
+
+impl App {
+    /// An app over `state`; effect results come back on `actions`.
+    pub fn new(
+        state: AppState,
+        keymap: Keymap,
+        theme: Theme,
+        runner: EffectRunner,
+        actions: UnboundedReceiver<Action>,
+    ) -> Self {
+        Self {
+            state,
+            keymap,
+            theme,
+            runner,
+            actions,
+            dirty: true,
+        }
+    }
+
+    /// Runs the start-up effects.
+    pub fn start(&mut self) {
+        for effect in AppState::init() {
+            self.runner.run(effect);
+        }
+    }
+
+    /// Applies an action now and starts its effects.
+    pub fn dispatch(&mut self, action: Action) {
+        let is_tick = action == Action::Tick;
+        let had_status = self.state.status.is_some();
+        let effects = self.state.update(action, Timestamp::now());
+        for effect in effects {
+            self.runner.run(effect);
+        }
+        // a tick changes nothing visible unless it cleared the status line
+        if !is_tick || had_status != self.state.status.is_some() {
+            self.dirty = true;
+        }
+    }
+
+    /// Turns a terminal event into an action, if it means one.
+    pub fn map_event(&self, event: &Event) -> Option<Action> {
+        match event {
+            Event::Key(key) => self.map_key(key),
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollUp => Some(Action::Up),
+                MouseEventKind::ScrollDown => Some(Action::Down),
+                MouseEventKind::Down(MouseButton::Left) => self.click(m.row),
+                _ => None,
+            },
+            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+            Event::Tick => Some(Action::Tick),
+            Event::Error(e) => Some(Action::EffectFailed(format!("terminal input error: {e}"))),
+        }
+    }
+
+    fn map_key(&self, key: &KeyEvent) -> Option<Action> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && key.code == KeyCode::Char('c') {
+            return Some(Action::Quit);
+        }
+        let typing =
+            matches!(self.state.screen, Screen::BrowseList) && self.state.browse.input.is_some();
+        if typing && !self.state.help_open {
+            return match key.code {
+                KeyCode::Char(c) if !ctrl => Some(Action::InputChar(c)),
+                KeyCode::Backspace => Some(Action::InputBackspace),
+                KeyCode::Enter => Some(Action::InputSubmit),
+                KeyCode::Esc => Some(Action::InputCancel),
+                KeyCode::Up => Some(Action::Up),
+                KeyCode::Down => Some(Action::Down),
+                _ => None,
+            };
+        }
+        self.keymap.action(self.state.screen, key)
+    }
+
+    fn click(&self, row: u16) -> Option<Action> {
+        match self.state.screen {
+            Screen::Home => {
+                let offset = row.checked_sub(HOME_MENU_TOP)?;
+                Some(Action::ClickRow(usize::from(offset / 2)))
+            }
+            Screen::BrowseList => self.state.browse.row_at(row).map(Action::ClickRow),
+            Screen::BrowseDetail => None,
+        }
+    }
+
+    /// Handles one terminal event.
+    pub fn handle_event(&mut self, event: &Event) {
+        if let Some(action) = self.map_event(event) {
+            self.dispatch(action);
+        }
+    }
+
+    /// Types a key (for scripted tests and the PTY-less harness).
+    pub fn press(&mut self, code: KeyCode) {
+        self.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    /// Types each character of `text`.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.press(KeyCode::Char(c));
+        }
+    }
+
+    /// Waits until every started effect has reported back (or `limit` passes), applying results.
+    pub async fn settle(&mut self, limit: Duration) {
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            while let Ok(action) = self.actions.try_recv() {
+                self.dispatch(action);
+            }
+            if self.runner.in_flight() == 0 && self.actions.is_empty() {
+                return;
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+    }
+
+    /// Draws a frame if anything changed since the last one.
+    pub fn draw<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+        if self.dirty {
+            terminal.draw(|f| ui::render(f, &self.state, &self.keymap, &self.theme))?;
+            self.dirty = false;
+        }
+        Ok(())
+    }
+
+    /// Runs until the user quits.
+    pub async fn run<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> anyhow::Result<()>
+    where
+        B::Error: Send + Sync + 'static,
+    {
+        let (tx, mut events) = mpsc::unbounded_channel();
+        let input = event::spawn(tx, TICK);
+        self.start();
+        let mut last_frame = Instant::now()
+            .checked_sub(FRAME)
+            .unwrap_or_else(Instant::now);
+        while !self.state.should_quit {
+            if self.dirty {
+                let wait = FRAME.saturating_sub(last_frame.elapsed());
+                if wait.is_zero() {
+                    self.draw(terminal)?;
+                    last_frame = Instant::now();
+                }
+            }
+            let frame_due = tokio::time::sleep(FRAME.saturating_sub(last_frame.elapsed()));
+            tokio::select! {
+                Some(event) = events.recv() => self.handle_event(&event),
+                Some(action) = self.actions.recv() => self.dispatch(action),
+                () = frame_due, if self.dirty => {}
+            }
+        }
+        input.abort();
+        Ok(())
+    }
+}
+
+/// Whether the browse search input is active (for callers that route keys themselves).
+pub fn is_typing(state: &AppState) -> Option<InputKind> {
+    state.browse.input.as_ref().map(|i| i.kind)
+}

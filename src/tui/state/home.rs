@@ -1,0 +1,74 @@
+//! Home screen state: the summary and the menu of screens that exist.
+
+use crate::analytics::HomeSummary;
+use crate::tui::action::Action;
+
+/// A way in from the home screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MenuEntry {
+    /// Browse the prep bank.
+    Browse,
+}
+
+impl MenuEntry {
+    /// Menu entries in order.
+    pub const ALL: [Self; 1] = [Self::Browse];
+
+    /// The entry's label and its one-key shortcut.
+    pub fn label(self) -> (&'static str, char) {
+        match self {
+            Self::Browse => ("Browse the prep bank", 'b'),
+        }
+    }
+
+    /// One line on what it is for.
+    pub fn blurb(self) -> &'static str {
+        match self {
+            Self::Browse => {
+                "filter by kind, role and difficulty; fuzzy search; guidance, talking points, example answers"
+            }
+        }
+    }
+}
+
+/// What a home action leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeOutcome {
+    /// Nothing beyond the state change.
+    Stay,
+    /// Leave the app.
+    Quit,
+    /// Open a screen.
+    Open(MenuEntry),
+}
+
+/// Home screen state.
+#[derive(Debug, Clone, Default)]
+pub struct HomeState {
+    /// The loaded summary, once the store answered.
+    pub summary: Option<HomeSummary>,
+    /// The highlighted menu entry.
+    pub selected: usize,
+}
+
+impl HomeState {
+    /// Applies an action to the home screen.
+    pub fn update(&mut self, action: &Action) -> HomeOutcome {
+        let n = MenuEntry::ALL.len();
+        match action {
+            Action::Up => self.selected = (self.selected + n - 1) % n,
+            Action::Down => self.selected = (self.selected + 1) % n,
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = n - 1,
+            Action::ClickRow(i) if *i < n => {
+                self.selected = *i;
+                return HomeOutcome::Open(MenuEntry::ALL[*i]);
+            }
+            Action::Select => return HomeOutcome::Open(MenuEntry::ALL[self.selected]),
+            Action::OpenBrowse => return HomeOutcome::Open(MenuEntry::Browse),
+            Action::Back => return HomeOutcome::Quit,
+            _ => {}
+        }
+        HomeOutcome::Stay
+    }
+}

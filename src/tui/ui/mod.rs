@@ -1,0 +1,56 @@
+//! Read-only views: one per screen, plus the help overlay and the too-small message.
+
+pub mod browse;
+pub mod help;
+pub mod home;
+pub mod theme;
+pub mod widgets;
+
+use super::action::Screen;
+use super::keymap::Keymap;
+use super::state::AppState;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::widgets::{Paragraph, Wrap};
+use theme::Theme;
+
+/// The smallest terminal the layouts support.
+pub const MIN_SIZE: (u16, u16) = (60, 16);
+
+/// Draws the whole app for `state`.
+pub fn render(frame: &mut Frame<'_>, state: &AppState, keymap: &Keymap, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        render_too_small(frame, area, theme);
+        return;
+    }
+    match state.screen {
+        Screen::Home => home::render(frame, area, state, theme),
+        Screen::BrowseList => browse::render_list(frame, area, state, theme),
+        Screen::BrowseDetail => browse::render_detail(frame, area, state, theme),
+    }
+    if state.help_open {
+        help::render(frame, area, &keymap.help(state.screen), theme);
+    }
+}
+
+fn render_too_small(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    let text = format!(
+        "terminal too small (need {}×{}, have {}×{})\nenlarge the window, or press Ctrl-C to quit",
+        MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+    );
+    let y = area.height / 2;
+    let rect = Rect::new(
+        area.x,
+        area.y + y.saturating_sub(1),
+        area.width,
+        2.min(area.height),
+    );
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.warn)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        rect,
+    );
+}

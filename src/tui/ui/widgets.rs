@@ -1,0 +1,74 @@
+//! Small shared pieces: the title bar, the footer with key hints and status, a centred popup rect.
+
+use super::theme::Theme;
+use crate::tui::state::AppState;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The top line: brand, where you are, and something on the right.
+pub fn title_bar(frame: &mut Frame<'_>, area: Rect, crumb: &str, right: &str, theme: &Theme) {
+    let left = vec![
+        Span::styled(" hotseat", theme.title),
+        Span::styled(format!(" › {crumb}"), theme.text),
+    ];
+    frame.render_widget(Paragraph::new(Line::from(left)), area);
+    let width = u16::try_from(right.chars().count() + 1)
+        .unwrap_or(area.width)
+        .min(area.width);
+    let r = Rect::new(area.right() - width, area.y, width, 1);
+    frame.render_widget(
+        Paragraph::new(Span::styled(right.to_string(), theme.dim)),
+        r,
+    );
+}
+
+/// The bottom line: the status message if any, else key hints.
+pub fn footer(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    hints: &[(&str, &str)],
+    state: &AppState,
+    theme: &Theme,
+) {
+    let line = if let Some(status) = &state.status {
+        Line::from(Span::styled(
+            format!(" {}", status.text),
+            if status.error {
+                theme.bad
+            } else {
+                theme.accent
+            },
+        ))
+    } else {
+        let mut spans = vec![Span::raw(" ")];
+        for (i, (key, what)) in hints.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled("  ", theme.dim));
+            }
+            spans.push(Span::styled((*key).to_string(), theme.accent));
+            spans.push(Span::styled(format!(" {what}"), theme.dim));
+        }
+        Line::from(spans)
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// A rect of at most `w`×`h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// A bar of `width` cells filled in proportion to `score` out of 100.
+pub fn score_bar(score: u8, width: usize) -> String {
+    let filled = usize::from(score) * width / 100;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}

@@ -1,0 +1,164 @@
+//! Screen snapshots at 80×24 and 120×40 on a fixed bank: home, browse list, detail, search,
+//! help overlay and the too-small message.
+#![allow(clippy::unwrap_used)]
+
+use hotseat::analytics::{HomeSummary, RecentSession};
+use hotseat::bank::{Bank, SourceFile};
+use hotseat::config::{Config, ConfigInputs, Theme as ThemeName};
+use hotseat::store::StoreCounts;
+use hotseat::tui::action::{Action, PastScore};
+use hotseat::tui::keymap::Keymap;
+use hotseat::tui::state::AppState;
+use hotseat::tui::ui::{self, theme::Theme};
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use std::sync::Arc;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn bank() -> Arc<Bank> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/snap_bank.toml");
+    let loaded = Bank::from_sources(&[SourceFile {
+        path: "snap_bank.toml".into(),
+        text: std::fs::read_to_string(path).unwrap(),
+        user: false,
+    }]);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    Arc::new(loaded.bank)
+}
+
+fn now() -> Timestamp {
+    "2026-11-20T10:00:00Z".parse().unwrap()
+}
+
+fn state(size: (u16, u16)) -> AppState {
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config::load(&ConfigInputs {
+        config_dir: Some(dir.path().into()),
+        data_dir: Some(dir.path().into()),
+        ..ConfigInputs::default()
+    })
+    .unwrap();
+    AppState::new(bank(), config.settings, size)
+}
+
+fn draw(state: &AppState) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(state.size.0, state.size.1)).unwrap();
+    let theme = Theme::new(ThemeName::Dark, false);
+    terminal
+        .draw(|f| ui::render(f, state, &Keymap::default(), &theme))
+        .unwrap();
+    terminal
+}
+
+fn apply(state: &mut AppState, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        state.update(a, now());
+    }
+}
+
+fn type_query(state: &mut AppState, text: &str) {
+    apply(state, [Action::StartSearch]);
+    apply(state, text.chars().map(Action::InputChar));
+}
+
+#[test]
+fn home() {
+    for (w, h) in SIZES {
+        let mut s = state((w, h));
+        s.home.summary = Some(HomeSummary {
+            streak_days: 3,
+            last_score: Some(72),
+            attempts_this_week: 5,
+            counts: StoreCounts {
+                attempts: 12,
+                question_stats: 7,
+                ..StoreCounts::default()
+            },
+            recent: vec![RecentSession {
+                label: "behavioral · 5 questions".into(),
+                started_at: "2026-11-19T18:30:00Z".parse().unwrap(),
+                total: Some(68),
+            }],
+        });
+        insta::assert_snapshot!(format!("home_{w}x{h}"), draw(&s).backend());
+    }
+}
+
+#[test]
+fn browse_list() {
+    for (w, h) in SIZES {
+        let mut s = state((w, h));
+        apply(&mut s, [Action::OpenBrowse, Action::Down]);
+        insta::assert_snapshot!(format!("browse_list_{w}x{h}"), draw(&s).backend());
+    }
+}
+
+#[test]
+fn browse_detail() {
+    for (w, h) in SIZES {
+        let mut s = state((w, h));
+        apply(&mut s, [Action::OpenBrowse, Action::Select]);
+        apply(
+            &mut s,
+            [Action::HistoryLoaded {
+                question_id: "snap-beh-conflict".into(),
+                scores: vec![
+                    PastScore {
+                        at: "2026-11-10T09:00:00Z".parse().unwrap(),
+                        total: 48,
+                    },
+                    PastScore {
+                        at: "2026-11-15T09:00:00Z".parse().unwrap(),
+                        total: 66,
+                    },
+                    PastScore {
+                        at: "2026-11-19T09:00:00Z".parse().unwrap(),
+                        total: 81,
+                    },
+                ],
+            }],
+        );
+        insta::assert_snapshot!(format!("browse_detail_{w}x{h}"), draw(&s).backend());
+    }
+}
+
+#[test]
+fn browse_search_highlights_matches() {
+    for (w, h) in SIZES {
+        let mut s = state((w, h));
+        apply(&mut s, [Action::OpenBrowse]);
+        type_query(&mut s, "index");
+        let terminal = draw(&s);
+        insta::assert_snapshot!(format!("browse_search_{w}x{h}"), terminal.backend());
+        // the best match is on the first list row, with the matched letters underlined
+        let buffer = terminal.backend().buffer();
+        let row = 3;
+        let line: String = (0..w)
+            .map(|x| buffer[(x, row)].symbol().to_string())
+            .collect();
+        assert!(line.contains("database index"), "{line}");
+        let underlined = (0..w)
+            .filter(|&x| buffer[(x, row)].modifier.contains(Modifier::UNDERLINED))
+            .map(|x| buffer[(x, row)].symbol().to_string())
+            .collect::<String>();
+        assert_eq!(underlined, "index");
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for (w, h) in SIZES {
+        let mut s = state((w, h));
+        apply(&mut s, [Action::OpenBrowse, Action::ToggleHelp]);
+        insta::assert_snapshot!(format!("help_{w}x{h}"), draw(&s).backend());
+    }
+}
+
+#[test]
+fn too_small() {
+    let s = state((50, 12));
+    insta::assert_snapshot!("too_small_50x12", draw(&s).backend());
+}
