@@ -17,6 +17,8 @@ pub struct SearchHit {
 pub struct SearchIndex {
     haystacks: Vec<Utf32String>,
     prompts: Vec<Utf32String>,
+    /// Lowercased category and tags per question, for the exact-topic bonus.
+    topics: Vec<Vec<String>>,
     matcher: Matcher,
 }
 
@@ -33,7 +35,11 @@ impl SearchIndex {
     pub fn new<'a>(questions: impl IntoIterator<Item = &'a Question>) -> Self {
         let mut haystacks = Vec::new();
         let mut prompts = Vec::new();
+        let mut topics = Vec::new();
         for q in questions {
+            let mut t: Vec<String> = q.tags.iter().map(|t| t.to_lowercase()).collect();
+            t.push(q.category.to_lowercase().replace('_', " "));
+            topics.push(t);
             let text = format!("{} · {} · {}", q.prompt, q.category, q.tags.join(" "));
             prompts.push(Utf32String::from(q.prompt.as_str()));
             haystacks.push(Utf32String::from(text));
@@ -41,6 +47,7 @@ impl SearchIndex {
         Self {
             haystacks,
             prompts,
+            topics,
             matcher: Matcher::new(Config::DEFAULT),
         }
     }
@@ -64,14 +71,33 @@ impl SearchIndex {
                 .collect();
         }
         let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let terms: Vec<String> = query
+            .split_whitespace()
+            .filter(|t| t.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect();
+        let topics = &self.topics;
         let mut hits: Vec<SearchHit> = self
             .haystacks
             .iter()
             .enumerate()
             .filter_map(|(index, h)| {
-                pattern
-                    .score(h.slice(..), &mut self.matcher)
-                    .map(|score| SearchHit { index, score })
+                let score = pattern.score(h.slice(..), &mut self.matcher)?;
+                // A question whose category or tag is what the user typed is about that topic,
+                // not just mentioning it: rank it above prompts that merely contain the word.
+                let on_topic = terms
+                    .iter()
+                    .filter(|t| {
+                        topics[index]
+                            .iter()
+                            .any(|topic| topic.starts_with(t.as_str()))
+                    })
+                    .count();
+                let bonus = score / 4 * u32::try_from(on_topic).unwrap_or(u32::MAX);
+                Some(SearchHit {
+                    index,
+                    score: score.saturating_add(bonus),
+                })
             })
             .collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));

@@ -94,6 +94,14 @@ impl App {
         if ctrl && key.code == KeyCode::Char('c') {
             return Some(Action::Quit);
         }
+        if self.state.help_open {
+            // any of the usual "close" keys closes the overlay instead of acting underneath it
+            return matches!(
+                key.code,
+                KeyCode::Esc | KeyCode::Char('q' | '?') | KeyCode::F(1)
+            )
+            .then_some(Action::ToggleHelp);
+        }
         let typing =
             matches!(self.state.screen, Screen::BrowseList) && self.state.browse.input.is_some();
         if typing && !self.state.help_open {

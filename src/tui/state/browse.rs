@@ -407,3 +407,205 @@ impl BrowseState {
         (vec![], Screen::BrowseDetail)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::TalkingPoint;
+
+    fn q(
+        id: &str,
+        kind: QuestionKind,
+        role: Role,
+        difficulty: Difficulty,
+        prompt: &str,
+        tags: &[&str],
+    ) -> Question {
+        Question {
+            id: id.into(),
+            kind,
+            category: "cat".into(),
+            roles: vec![role],
+            difficulty,
+            time_limit_secs: None,
+            prompt: prompt.into(),
+            guidance: String::new(),
+            talking_points: vec![TalkingPoint {
+                point: "p".into(),
+                evidence: vec!["e".into()],
+            }],
+            example_answer: "An example.".into(),
+            follow_ups: vec![],
+            tags: tags.iter().map(|t| (*t).to_string()).collect(),
+            stages: vec![],
+        }
+    }
+
+    fn state() -> BrowseState {
+        let bank = Bank::from_parts(
+            vec![
+                q(
+                    "a",
+                    QuestionKind::Behavioral,
+                    Role::Any,
+                    Difficulty::Easy,
+                    "Tell me about a conflict with a peer",
+                    &["conflict"],
+                ),
+                q(
+                    "b",
+                    QuestionKind::Technical,
+                    Role::SoftwareEngineer,
+                    Difficulty::Hard,
+                    "Explain database isolation levels",
+                    &["databases"],
+                ),
+                q(
+                    "c",
+                    QuestionKind::Technical,
+                    Role::DataScientist,
+                    Difficulty::Medium,
+                    "Explain the bias variance trade-off",
+                    &["ml"],
+                ),
+                q(
+                    "d",
+                    QuestionKind::Behavioral,
+                    Role::Any,
+                    Difficulty::Hard,
+                    "Describe a failure you learned from",
+                    &["failure", "conflict"],
+                ),
+            ],
+            vec![],
+        );
+        BrowseState::new(Arc::new(bank), false, (80, 10))
+    }
+
+    fn now() -> Timestamp {
+        Timestamp::UNIX_EPOCH
+    }
+
+    fn ids(s: &BrowseState) -> Vec<&str> {
+        s.visible
+            .iter()
+            .map(|&i| s.bank().questions()[i].id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn kind_role_and_difficulty_filters_cycle_and_combine() {
+        let mut s = state();
+        assert_eq!(ids(&s), ["a", "b", "c", "d"]);
+        s.update(Action::CycleKind, Screen::BrowseList, now());
+        assert_eq!(s.filter.kind, Some(QuestionKind::Behavioral));
+        assert_eq!(ids(&s), ["a", "d"]);
+        s.update(Action::CycleDifficulty, Screen::BrowseList, now());
+        assert_eq!(ids(&s), ["a"]);
+        s.update(Action::ClearFilters, Screen::BrowseList, now());
+        s.update(Action::CycleRole, Screen::BrowseList, now());
+        assert_eq!(s.filter.role, Some(Role::SoftwareEngineer));
+        assert_eq!(ids(&s), ["a", "b", "d"], "`any` questions fit every role");
+    }
+
+    #[test]
+    fn tag_filter_is_typed_and_cancel_restores_it() {
+        let mut s = state();
+        s.update(Action::StartTagFilter, Screen::BrowseList, now());
+        for c in "conflict".chars() {
+            s.update(Action::InputChar(c), Screen::BrowseList, now());
+        }
+        assert_eq!(ids(&s), ["a", "d"]);
+        s.update(Action::InputSubmit, Screen::BrowseList, now());
+        assert!(s.input.is_none());
+        s.update(Action::StartTagFilter, Screen::BrowseList, now());
+        s.update(Action::InputBackspace, Screen::BrowseList, now());
+        s.update(Action::InputCancel, Screen::BrowseList, now());
+        assert_eq!(s.filter.tag.as_deref(), Some("conflict"));
+    }
+
+    #[test]
+    fn search_ranks_best_match_first_and_enter_opens_it() {
+        let mut s = state();
+        s.update(Action::StartSearch, Screen::BrowseList, now());
+        for c in "isolation".chars() {
+            s.update(Action::InputChar(c), Screen::BrowseList, now());
+        }
+        assert_eq!(ids(&s)[0], "b");
+        assert!(!s.highlights[&1].is_empty());
+        let (effects, screen) = s.update(Action::InputSubmit, Screen::BrowseList, now());
+        assert_eq!(screen, Screen::BrowseDetail);
+        assert_eq!(effects, vec![Effect::LoadHistory("b".into())]);
+        // Esc on the search input restores the previous query
+        let mut s = state();
+        s.update(Action::StartSearch, Screen::BrowseList, now());
+        s.update(Action::InputChar('x'), Screen::BrowseList, now());
+        s.update(Action::InputCancel, Screen::BrowseList, now());
+        assert_eq!(s.query, "");
+        assert_eq!(ids(&s).len(), 4);
+    }
+
+    #[test]
+    fn selection_moves_within_bounds_and_scrolls() {
+        let mut s = state();
+        s.resize((80, 6)); // two list rows
+        assert_eq!(s.page_rows, 2);
+        s.update(Action::Up, Screen::BrowseList, now());
+        assert_eq!(s.selected, 0);
+        s.update(Action::Bottom, Screen::BrowseList, now());
+        assert_eq!((s.selected, s.offset), (3, 2));
+        s.update(Action::PageUp, Screen::BrowseList, now());
+        assert_eq!((s.selected, s.offset), (1, 1));
+        s.update(Action::Top, Screen::BrowseList, now());
+        assert_eq!((s.selected, s.offset), (0, 0));
+        assert_eq!(s.row_at(LIST_TOP_ROW + 1), Some(1));
+        assert_eq!(s.row_at(LIST_TOP_ROW + 5), None);
+    }
+
+    #[test]
+    fn star_toggles_and_emits_a_persist_effect() {
+        let mut s = state();
+        let (effects, _) = s.update(Action::ToggleStar, Screen::BrowseList, now());
+        assert_eq!(
+            effects,
+            vec![Effect::SetStarred {
+                question_id: "a".into(),
+                starred: true
+            }]
+        );
+        assert!(s.starred.contains("a"));
+        s.update(Action::ToggleStarredOnly, Screen::BrowseList, now());
+        assert_eq!(ids(&s), ["a"]);
+        let (effects, _) = s.update(Action::ToggleStar, Screen::BrowseList, now());
+        assert_eq!(
+            effects,
+            vec![Effect::SetStarred {
+                question_id: "a".into(),
+                starred: false
+            }]
+        );
+        assert!(ids(&s).is_empty());
+    }
+
+    #[test]
+    fn hidden_example_is_revealed_once_the_question_was_attempted() {
+        let bank = state().bank;
+        let mut s = BrowseState::new(bank, true, (80, 24));
+        s.update(Action::Select, Screen::BrowseList, now());
+        assert!(!s.show_example);
+        s.update(
+            Action::HistoryLoaded {
+                question_id: "a".into(),
+                scores: vec![PastScore {
+                    at: now(),
+                    total: 60,
+                }],
+            },
+            Screen::BrowseDetail,
+            now(),
+        );
+        assert!(s.show_example);
+        let (_, screen) = s.update(Action::Back, Screen::BrowseDetail, now());
+        assert_eq!(screen, Screen::BrowseList);
+    }
+}
