@@ -1,7 +1,7 @@
 //! Fuzzy search over questions (prompt, category, tags) with nucleo-matcher: ranked hits and highlights.
 
 use crate::domain::Question;
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
 /// A question that matched, with its rank score.
@@ -19,6 +19,8 @@ pub struct SearchIndex {
     prompts: Vec<Utf32String>,
     /// Lowercased category and tags per question, for the exact-topic bonus.
     topics: Vec<Vec<String>>,
+    /// The last query searched and whether it matched as substrings.
+    last_query: Option<(String, bool)>,
     matcher: Matcher,
 }
 
@@ -48,6 +50,7 @@ impl SearchIndex {
             haystacks,
             prompts,
             topics,
+            last_query: None,
             matcher: Matcher::new(Config::DEFAULT),
         }
     }
@@ -62,23 +65,22 @@ impl SearchIndex {
         self.haystacks.is_empty()
     }
 
-    /// Questions matching `query`, best first (ties keep index order), down to half the best
-    /// score. An empty query matches everything in order.
-    pub fn search(&mut self, query: &str) -> Vec<SearchHit> {
-        if query.trim().is_empty() {
-            return (0..self.haystacks.len())
-                .map(|index| SearchHit { index, score: 0 })
-                .collect();
-        }
-        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-        let terms: Vec<String> = query
-            .split_whitespace()
-            .filter(|t| t.chars().count() >= 3)
-            .map(str::to_lowercase)
-            .collect();
+    fn exact_pattern(query: &str) -> Pattern {
+        Pattern::new(
+            query,
+            CaseMatching::Ignore,
+            Normalization::Smart,
+            AtomKind::Substring,
+        )
+    }
+
+    fn fuzzy_pattern(query: &str) -> Pattern {
+        Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart)
+    }
+
+    fn score_all(&mut self, pattern: &Pattern, terms: &[String]) -> Vec<SearchHit> {
         let topics = &self.topics;
-        let mut hits: Vec<SearchHit> = self
-            .haystacks
+        self.haystacks
             .iter()
             .enumerate()
             .filter_map(|(index, h)| {
@@ -99,28 +101,64 @@ impl SearchIndex {
                     score: score.saturating_add(bonus),
                 })
             })
+            .collect()
+    }
+
+    /// Questions matching `query`, best first (ties keep index order). Words are matched as
+    /// substrings when any question contains them all; otherwise fuzzily, down to half the
+    /// best score. An empty query matches everything in order.
+    pub fn search(&mut self, query: &str) -> Vec<SearchHit> {
+        if query.trim().is_empty() {
+            return (0..self.haystacks.len())
+                .map(|index| SearchHit { index, score: 0 })
+                .collect();
+        }
+        let terms: Vec<String> = query
+            .split_whitespace()
+            .filter(|t| t.chars().count() >= 3)
+            .map(str::to_lowercase)
             .collect();
+        let mut hits = self.score_all(&Self::exact_pattern(query), &terms);
+        let exact = !hits.is_empty();
+        if !exact {
+            hits = self.score_all(&Self::fuzzy_pattern(query), &terms);
+        }
+        self.last_query = Some((query.to_string(), exact));
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
         // Characters scattered across a long prompt still "match"; drop the weak tail so the
         // list shows what the user meant rather than every question containing those letters.
-        let floor = hits.first().map_or(0, |h| h.score / 2);
-        hits.retain(|h| h.score >= floor);
+        if !exact {
+            let floor = hits.first().map_or(0, |h| h.score / 2);
+            hits.retain(|h| h.score >= floor);
+        }
         hits
     }
 
     /// Character positions in question `index`'s prompt that `query` matches, sorted, for
     /// highlighting; empty when the match was only in the category or tags.
     pub fn prompt_highlights(&mut self, query: &str, index: usize) -> Vec<usize> {
-        let Some(prompt) = self.prompts.get(index) else {
-            return Vec::new();
-        };
-        if query.trim().is_empty() {
+        if query.trim().is_empty() || index >= self.prompts.len() {
             return Vec::new();
         }
-        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let exact = match &self.last_query {
+            Some((q, exact)) if q == query => *exact,
+            _ => {
+                self.search(query);
+                self.last_query.as_ref().is_some_and(|(_, e)| *e)
+            }
+        };
+        let pattern = if exact {
+            Self::exact_pattern(query)
+        } else {
+            Self::fuzzy_pattern(query)
+        };
         let mut indices = Vec::new();
         if pattern
-            .indices(prompt.slice(..), &mut self.matcher, &mut indices)
+            .indices(
+                self.prompts[index].slice(..),
+                &mut self.matcher,
+                &mut indices,
+            )
             .is_none()
         {
             return Vec::new();
@@ -147,6 +185,33 @@ mod tests {
         assert!(haystack.to_lowercase().contains("conflict"), "{haystack}");
         let scores: Vec<u32> = hits.iter().map(|h| h.score).collect();
         assert!(scores.windows(2).all(|w| w[0] >= w[1]));
+    }
+
+    #[test]
+    fn words_match_as_substrings_and_abbreviations_fall_back_to_fuzzy() {
+        let bank = Bank::load(None).bank;
+        let mut index = SearchIndex::new(bank.questions());
+        let exact = index.search("isolation level");
+        assert!(!exact.is_empty());
+        for hit in &exact {
+            let q = &bank.questions()[hit.index];
+            let text = format!("{} {} {}", q.prompt, q.category, q.tags.join(" ")).to_lowercase();
+            assert!(
+                text.contains("isolation") && text.contains("level"),
+                "{text}"
+            );
+        }
+        let fuzzy = index.search("cnflct");
+        assert!(!fuzzy.is_empty());
+        let best = &bank.questions()[fuzzy[0].index];
+        assert!(
+            best.category == "conflict" || best.prompt.contains("conflict"),
+            "{best:?}"
+        );
+        assert!(
+            !index.prompt_highlights("cnflct", fuzzy[0].index).is_empty()
+                || best.category == "conflict"
+        );
     }
 
     #[test]
