@@ -48,6 +48,11 @@ pub enum Command {
     /// Where data lives; what it holds; delete it.
     #[command(subcommand)]
     Data(DataCommand),
+    /// The LLM connection (optional; everything works offline).
+    #[command(subcommand)]
+    Llm(LlmCommand),
+    /// LLM token use per month and per session, and the budget state.
+    Usage,
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -139,4 +144,11 @@ pub enum DataCommand {
         #[arg(long)]
         yes: bool,
     },
+}
+
+/// `hotseat llm …`
+#[derive(Debug, Subcommand)]
+pub enum LlmCommand {
+    /// Send one tiny request: report the model, latency, streaming and structured output.
+    Check,
 }
