@@ -15,6 +15,7 @@ pub mod retry;
 pub mod stream;
 pub mod usage;
 
+pub use async_openai::types::chat::{ChatCompletionRequestMessage, CreateChatCompletionRequest};
 pub use cache::{LlmCache, cache_key};
 pub use client::{CallInfo, ClientOptions, Completion, LlmClient};
 pub use config::{

@@ -181,11 +181,11 @@ mod tests {
         };
         assert_eq!(delay(1, 1.0), Duration::from_millis(500));
         assert_eq!(delay(1, 0.0), Duration::from_millis(250));
-        assert_eq!(delay(2, 1.0), Duration::from_millis(1000));
-        assert_eq!(delay(3, 1.0), Duration::from_millis(2000));
+        assert_eq!(delay(2, 1.0), Duration::from_secs(1));
+        assert_eq!(delay(3, 1.0), Duration::from_secs(2));
         assert_eq!(delay(9, 1.0), Duration::from_secs(8));
         let mid = delay(2, 0.5);
-        assert!(mid > Duration::from_millis(500) && mid < Duration::from_millis(1000));
+        assert!(mid > Duration::from_millis(500) && mid < Duration::from_secs(1));
     }
 
     #[test]
@@ -201,7 +201,7 @@ mod tests {
         );
         let f = AttemptFailure::Status {
             status: 503,
-            retry_after: Some(Duration::from_secs(600)),
+            retry_after: Some(Duration::from_mins(10)),
         };
         assert_eq!(p.decide(&f, 1, 0.0), Decision::GiveUp);
     }
