@@ -690,6 +690,43 @@ mod tests {
     }
 
     #[test]
+    fn llm_settings_load_with_prices_and_a_dollar_budget() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "llm_preset = \"ollama\"\nllm_monthly_usd_budget = 2.5\nllm_prices = \"llama3.1=0/0; gpt-4o-mini=0.15/0.60\"\n",
+        )
+        .unwrap();
+        let mut i = inputs(dir.path());
+        i.env.insert("HOTSEAT_MODEL".into(), "qwen2.5".into());
+        let cfg = Config::load(&i).unwrap();
+        let llm = &cfg.settings.llm;
+        assert_eq!(llm.preset, "ollama");
+        assert_eq!(llm.model, "qwen2.5");
+        assert_eq!(llm.monthly_usd_budget_micros, 2_500_000);
+        assert_eq!(llm.prices.len(), 2);
+        assert_eq!(llm.prices[1].output_micros_per_mtok, 600_000);
+        assert_eq!(llm.cache_ttl_hours, 24);
+        assert_eq!(llm.api_key_env, "OPENAI_API_KEY");
+
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "llm_prices = \"gpt-4o=2.5\"\n",
+        )
+        .unwrap();
+        let err = Config::load(&inputs(dir.path())).unwrap_err().to_string();
+        assert!(
+            err.contains("config.toml:1") && err.contains("input/output"),
+            "{err}"
+        );
+        let mut i = inputs(dir.path());
+        std::fs::remove_file(dir.path().join("config.toml")).unwrap();
+        i.sets.push("llm_preset=chatgpt".into());
+        let err = Config::load(&i).unwrap_err().to_string();
+        assert!(err.contains("ollama"), "{err}");
+    }
+
+    #[test]
     fn data_dir_precedence() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(

@@ -54,6 +54,8 @@ enum Reply {
     /// Decides from the request: streams if asked, answers `{"ok":true}` to a response format
     /// the server "supports", refuses json_schema with 400 when `schema` is false.
     Auto { schema: bool },
+    /// Waits before answering at all (no headers until then).
+    Delayed(Duration, Box<Reply>),
 }
 
 struct Fake {
@@ -110,7 +112,15 @@ async fn chat(State(fake): State<Arc<Fake>>, headers: HeaderMap, body: Bytes) ->
             replies.front().cloned().unwrap()
         }
     };
+    let reply = match reply {
+        Reply::Delayed(wait, inner) => {
+            tokio::time::sleep(wait).await;
+            *inner
+        }
+        other => other,
+    };
     match reply {
+        Reply::Delayed(..) => unreachable!("delays do not nest"),
         Reply::Json {
             status,
             headers,
@@ -489,6 +499,23 @@ async fn an_unreachable_server_is_retried_then_reported() {
         "{err:?}"
     );
     assert!(err.to_string().contains("is the server running?"), "{err}");
+}
+
+#[tokio::test]
+async fn a_server_silent_past_the_timeout_fails_without_retrying() {
+    let (base, fake) = start(vec![Reply::Delayed(
+        Duration::from_millis(1500),
+        Box::new(ok(completion("too late"))),
+    )])
+    .await;
+    let client = client_with_timeout(&base, 1);
+    let err = client
+        .complete(client.request(hello()), &CallInfo::new("test"))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, LlmError::Timeout { .. }), "{err:?}");
+    assert!(err.to_string().contains("sent nothing for 1.0 s"), "{err}");
+    assert_eq!(fake.hits(), 1);
 }
 
 // ---------------------------------------------------------------- streaming

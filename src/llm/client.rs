@@ -355,7 +355,9 @@ impl LlmClient {
                         retry_after,
                     )
                 }
-                Ok(Err(e)) if e.is_timeout() => (AttemptFailure::Timeout, e.to_string(), None),
+                Ok(Err(e)) if e.is_timeout() && !e.is_connect() => {
+                    (AttemptFailure::Timeout, e.to_string(), None)
+                }
                 Ok(Err(e)) => (AttemptFailure::Connection, transport_detail(&e), None),
                 Err(_) => (AttemptFailure::Timeout, String::new(), None),
             };

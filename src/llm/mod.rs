@@ -74,3 +74,40 @@ impl LlmSetup {
         self.client.endpoint().status_line()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::ConfigInputs;
+    use crate::store::SledStore;
+
+    fn setup(env: &[(&str, &str)]) -> Option<LlmSetup> {
+        let dir = tempfile::tempdir().unwrap();
+        let inputs = ConfigInputs {
+            config_dir: Some(dir.path().to_path_buf()),
+            data_dir: Some(dir.path().join("data")),
+            env: env
+                .iter()
+                .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+                .collect(),
+            ..ConfigInputs::default()
+        };
+        let config = Config::load(&inputs).unwrap();
+        let store: Arc<dyn Store> = Arc::new(SledStore::open(&dir.path().join("data")).unwrap());
+        let lookup = |k: &str| inputs.env.get(k).cloned();
+        LlmSetup::from_config(&config, store, &lookup).unwrap()
+    }
+
+    #[test]
+    fn setup_is_none_unless_an_llm_is_configured() {
+        assert!(setup(&[("OPENAI_API_KEY", "sk-x")]).is_none());
+        let s = setup(&[
+            ("HOTSEAT_LLM_PRESET", "lmstudio"),
+            ("HOTSEAT_MODEL", "qwen"),
+        ])
+        .unwrap();
+        assert_eq!(s.client.endpoint().base_url, "http://localhost:1234/v1");
+        assert!(s.status_line().contains("qwen"));
+        assert!(s.client.ledger().is_some());
+    }
+}

@@ -64,13 +64,15 @@ impl RetryPolicy {
     }
 
     /// Whether a failure may be retried at all: 429, 5xx (but 501 and 505, which will not
-    /// change), connection errors and timeouts. Other 4xx never are.
+    /// change) and connection errors. Other 4xx never are, and neither is a server that went
+    /// silent past the timeout: asking a slow model again only makes the user wait longer.
     pub fn is_retryable(failure: &AttemptFailure) -> bool {
         match failure {
             AttemptFailure::Status { status, .. } => {
                 *status == 429 || (500..=599).contains(status) && *status != 501 && *status != 505
             }
-            AttemptFailure::Connection | AttemptFailure::Timeout => true,
+            AttemptFailure::Connection => true,
+            AttemptFailure::Timeout => false,
         }
     }
 
@@ -137,7 +139,7 @@ mod tests {
     }
 
     #[test]
-    fn retries_429_5xx_and_connection_errors_but_no_other_4xx() {
+    fn retries_429_5xx_and_connection_errors_but_no_other_4xx_or_timeouts() {
         let p = RetryPolicy::default();
         for s in [429, 500, 502, 503, 504, 599] {
             assert!(
@@ -152,10 +154,7 @@ mod tests {
             p.decide(&AttemptFailure::Connection, 1, 0.5),
             Decision::RetryAfter(_)
         ));
-        assert!(matches!(
-            p.decide(&AttemptFailure::Timeout, 2, 0.5),
-            Decision::RetryAfter(_)
-        ));
+        assert_eq!(p.decide(&AttemptFailure::Timeout, 1, 0.5), Decision::GiveUp);
     }
 
     #[test]
