@@ -3,7 +3,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use hotseat::bank::Bank;
 use hotseat::bank::search::SearchIndex;
-use hotseat::config::{Settings, Theme as ThemeName, TimeoutAction};
+use hotseat::config::{Config, ConfigInputs, Settings, Theme as ThemeName};
 use hotseat::domain::{Difficulty, Question, QuestionKind, Role, TalkingPoint};
 use hotseat::tui::action::Action;
 use hotseat::tui::keymap::Keymap;
@@ -72,17 +72,15 @@ fn generated_bank(n: usize) -> Bank {
 }
 
 fn settings() -> Settings {
-    Settings {
-        question_count: 5,
-        practice_minutes: 30,
-        mock_minutes: 30,
-        interviewer_style: "neutral".into(),
-        track_performance: true,
-        retention_days: 0,
-        hide_example_answers: false,
-        theme: ThemeName::Dark,
-        on_timeout: TimeoutAction::Overtime,
-    }
+    // defaults only: an empty config dir and no environment
+    let dir = std::env::temp_dir().join("hotseat-bench-no-config");
+    Config::load(&ConfigInputs {
+        config_dir: Some(dir.clone()),
+        data_dir: Some(dir),
+        ..ConfigInputs::default()
+    })
+    .expect("default settings")
+    .settings
 }
 
 fn fuzzy_search(c: &mut Criterion) {

@@ -60,6 +60,11 @@ pub enum Command {
         #[arg(long)]
         search: Option<String>,
     },
+    /// The LLM connection (optional; everything works offline).
+    #[command(subcommand)]
+    Llm(LlmCommand),
+    /// LLM token use per month and per session, and the budget state.
+    Usage,
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -151,4 +156,11 @@ pub enum DataCommand {
         #[arg(long)]
         yes: bool,
     },
+}
+
+/// `hotseat llm …`
+#[derive(Debug, Subcommand)]
+pub enum LlmCommand {
+    /// Send one tiny request: report the model, latency, streaming and structured output.
+    Check,
 }

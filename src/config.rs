@@ -43,6 +43,10 @@ enum ValueKind {
     Choice(&'static [&'static str]),
     /// Any non-empty text.
     Text,
+    /// A non-negative amount of US dollars, e.g. `12.50`.
+    Usd,
+    /// Per-model prices: `model=input/output; …` in USD per million tokens.
+    Prices,
 }
 
 /// One known setting.
@@ -118,6 +122,72 @@ const SETTINGS: &[SettingDef] = &[
         kind: ValueKind::Choice(&["overtime", "submit"]),
         help: "when a practice answer's time runs out: keep going marked overtime, or submit",
     },
+    SettingDef {
+        key: "llm_preset",
+        env: "HOTSEAT_LLM_PRESET",
+        default: "none",
+        kind: ValueKind::Choice(&["none", "openai", "ollama", "llamacpp", "vllm", "lmstudio"]),
+        help: "LLM server kind; none keeps everything on this machine unless a base URL is set",
+    },
+    SettingDef {
+        key: "llm_base_url",
+        env: "HOTSEAT_LLM_BASE_URL",
+        default: "",
+        kind: ValueKind::Text,
+        help: "OpenAI-compatible base URL (…/v1); else OPENAI_BASE_URL, else the preset's",
+    },
+    SettingDef {
+        key: "llm_model",
+        env: "HOTSEAT_MODEL",
+        default: "",
+        kind: ValueKind::Text,
+        help: "model name sent to the LLM server; else the preset's default",
+    },
+    SettingDef {
+        key: "llm_api_key_env",
+        env: "HOTSEAT_LLM_API_KEY_ENV",
+        default: "OPENAI_API_KEY",
+        kind: ValueKind::Text,
+        help: "name of the environment variable holding the API key (the key itself is never stored)",
+    },
+    SettingDef {
+        key: "llm_monthly_token_budget",
+        env: "HOTSEAT_LLM_MONTHLY_TOKEN_BUDGET",
+        default: "0",
+        kind: ValueKind::Number {
+            min: 0,
+            max: u32::MAX,
+        },
+        help: "LLM tokens allowed per calendar month; warns at 80%, stops LLM use at 100% (0 = no budget)",
+    },
+    SettingDef {
+        key: "llm_monthly_usd_budget",
+        env: "HOTSEAT_LLM_MONTHLY_USD_BUDGET",
+        default: "0",
+        kind: ValueKind::Usd,
+        help: "US dollars of LLM use allowed per calendar month, priced by llm_prices (0 = no budget)",
+    },
+    SettingDef {
+        key: "llm_prices",
+        env: "HOTSEAT_LLM_PRICES",
+        default: "",
+        kind: ValueKind::Prices,
+        help: "USD per million tokens, input/output, per model: \"gpt-4o-mini=0.15/0.60; gpt-4o=2.5/10\"",
+    },
+    SettingDef {
+        key: "llm_cache_ttl_hours",
+        env: "HOTSEAT_LLM_CACHE_TTL_HOURS",
+        default: "24",
+        kind: ValueKind::Number { min: 0, max: 8760 },
+        help: "hours an identical LLM judge request is answered from the cache (0 = no cache)",
+    },
+    SettingDef {
+        key: "llm_timeout_secs",
+        env: "HOTSEAT_LLM_TIMEOUT_SECS",
+        default: "120",
+        kind: ValueKind::Number { min: 1, max: 3600 },
+        help: "seconds an LLM server may stay silent (no bytes) before the call fails",
+    },
 ];
 
 /// The colour theme.
@@ -161,6 +231,31 @@ pub struct Settings {
     pub theme: Theme,
     /// What a time-out does in practice.
     pub on_timeout: TimeoutAction,
+    /// The LLM settings (all off by default).
+    pub llm: LlmSettings,
+}
+
+/// LLM settings as configured; `crate::llm::LlmEndpoint::resolve` adds OPENAI_* variables and presets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LlmSettings {
+    /// `llm_preset`: none, openai, ollama, llamacpp, vllm or lmstudio.
+    pub preset: String,
+    /// `llm_base_url`; empty when not set.
+    pub base_url: String,
+    /// `llm_model`; empty when not set.
+    pub model: String,
+    /// `llm_api_key_env`: the variable that holds the API key.
+    pub api_key_env: String,
+    /// `llm_monthly_token_budget`; 0 is no budget.
+    pub monthly_token_budget: u64,
+    /// `llm_monthly_usd_budget` in millionths of a dollar; 0 is no budget.
+    pub monthly_usd_budget_micros: u64,
+    /// `llm_prices`, parsed.
+    pub prices: Vec<crate::llm::ModelPrice>,
+    /// `llm_cache_ttl_hours`; 0 turns the cache off.
+    pub cache_ttl_hours: u32,
+    /// `llm_timeout_secs`: the longest silence allowed from the server.
+    pub timeout_secs: u32,
 }
 
 /// One row of `config show`.
@@ -383,6 +478,8 @@ fn check(def: &SettingDef, raw: &str) -> Result<(), String> {
                 Ok(())
             }
         }
+        ValueKind::Usd => crate::llm::parse_usd_micros(raw).map(|_| ()),
+        ValueKind::Prices => crate::llm::parse_prices(raw).map(|_| ()),
     }
 }
 
@@ -478,6 +575,18 @@ fn typed(values: &BTreeMap<&'static str, (String, Source)>) -> Settings {
             TimeoutAction::Submit
         } else {
             TimeoutAction::Overtime
+        },
+        llm: LlmSettings {
+            preset: raw("llm_preset").to_string(),
+            base_url: raw("llm_base_url").to_string(),
+            model: raw("llm_model").to_string(),
+            api_key_env: raw("llm_api_key_env").to_string(),
+            monthly_token_budget: u64::from(num("llm_monthly_token_budget")),
+            monthly_usd_budget_micros: crate::llm::parse_usd_micros(raw("llm_monthly_usd_budget"))
+                .unwrap_or_default(),
+            prices: crate::llm::parse_prices(raw("llm_prices")).unwrap_or_default(),
+            cache_ttl_hours: num("llm_cache_ttl_hours"),
+            timeout_secs: num("llm_timeout_secs"),
         },
     }
 }
@@ -578,6 +687,43 @@ mod tests {
             err,
             "flag --set question_count=0: 0 is out of range (1 to 50)"
         );
+    }
+
+    #[test]
+    fn llm_settings_load_with_prices_and_a_dollar_budget() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "llm_preset = \"ollama\"\nllm_monthly_usd_budget = 2.5\nllm_prices = \"llama3.1=0/0; gpt-4o-mini=0.15/0.60\"\n",
+        )
+        .unwrap();
+        let mut i = inputs(dir.path());
+        i.env.insert("HOTSEAT_MODEL".into(), "qwen2.5".into());
+        let cfg = Config::load(&i).unwrap();
+        let llm = &cfg.settings.llm;
+        assert_eq!(llm.preset, "ollama");
+        assert_eq!(llm.model, "qwen2.5");
+        assert_eq!(llm.monthly_usd_budget_micros, 2_500_000);
+        assert_eq!(llm.prices.len(), 2);
+        assert_eq!(llm.prices[1].output_micros_per_mtok, 600_000);
+        assert_eq!(llm.cache_ttl_hours, 24);
+        assert_eq!(llm.api_key_env, "OPENAI_API_KEY");
+
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "llm_prices = \"gpt-4o=2.5\"\n",
+        )
+        .unwrap();
+        let err = Config::load(&inputs(dir.path())).unwrap_err().to_string();
+        assert!(
+            err.contains("config.toml:1") && err.contains("input/output"),
+            "{err}"
+        );
+        let mut i = inputs(dir.path());
+        std::fs::remove_file(dir.path().join("config.toml")).unwrap();
+        i.sets.push("llm_preset=chatgpt".into());
+        let err = Config::load(&i).unwrap_err().to_string();
+        assert!(err.contains("ollama"), "{err}");
     }
 
     #[test]

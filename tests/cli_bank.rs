@@ -150,7 +150,7 @@ fn validate_reports_one_error_per_bad_file_with_line() {
         ),
         (
             "no_evidence.toml:15:",
-            "talking_points[1].evidence",
+            "question[0].talking_points[1].evidence",
             "no evidence words",
         ),
         ("persona_strictness.toml:6:", "strictness", "out of range"),

@@ -2,8 +2,10 @@
 
 mod banks;
 mod data;
+mod llm;
 mod personas;
 mod questions;
+mod usage;
 
 use crate::bank::{Bank, FileError};
 use crate::cli::{Cli, Command, ConfigCommand};
@@ -88,6 +90,8 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Banks(c) => banks::run(&ctx, c),
         Command::Config(ConfigCommand::Show) => config_show(&ctx),
         Command::Data(c) => data::run(&ctx, c),
+        Command::Llm(c) => llm::run(&ctx, c),
+        Command::Usage => usage::run(&ctx),
         Command::Completions { .. } | Command::Browse { .. } => Ok(0),
     }
 }

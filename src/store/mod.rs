@@ -71,6 +71,34 @@ pub struct QuestionStats {
     pub starred: bool,
 }
 
+/// Tokens used by one LLM call. Holds no prompt text and never the API key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsageRecord {
+    /// When the call finished.
+    pub at: Timestamp,
+    /// The model that answered (or was asked, when the reply had no model).
+    pub model: String,
+    /// What the call was for: "judge", "interview", "check", …
+    pub purpose: String,
+    /// The practice or mock session it belonged to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// Prompt (input) tokens.
+    pub prompt_tokens: u64,
+    /// Completion (output) tokens.
+    pub completion_tokens: u64,
+    /// True when the server reported no usage and the counts are estimated from text length.
+    #[serde(default)]
+    pub estimated: bool,
+}
+
+impl UsageRecord {
+    /// Prompt plus completion tokens.
+    pub fn total_tokens(&self) -> u64 {
+        self.prompt_tokens + self.completion_tokens
+    }
+}
+
 /// How many records each tree holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct StoreCounts {
@@ -139,6 +167,11 @@ pub trait Store: Send + Sync {
     fn cache_get(&self, key: &str, now: Timestamp) -> Result<Option<String>, StoreError>;
     /// Caches a value until `expires_at`.
     fn cache_put(&self, key: &str, value: &str, expires_at: Timestamp) -> Result<(), StoreError>;
+
+    /// Appends one LLM usage record.
+    fn record_usage(&self, record: &UsageRecord) -> Result<(), StoreError>;
+    /// Usage records at or after `since`, oldest first.
+    fn usage_since(&self, since: Timestamp) -> Result<Vec<UsageRecord>, StoreError>;
 
     /// Record counts per tree.
     fn counts(&self) -> Result<StoreCounts, StoreError>;

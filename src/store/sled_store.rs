@@ -1,7 +1,7 @@
 //! `SledStore`: the `Store` on sled, with typed JSON trees, a schema version and a data-dir lock.
 
 use super::lock::{DirLock, LockError};
-use super::{QuestionStats, Store, StoreCounts, StoreError};
+use super::{QuestionStats, Store, StoreCounts, StoreError, UsageRecord};
 use crate::domain::{Attempt, AttemptId, Draft, Session, SessionId, Transcript};
 use jiff::Timestamp;
 use serde::Serialize;
@@ -23,6 +23,7 @@ const TRANSCRIPTS: &str = "transcripts";
 const DRAFTS: &str = "drafts";
 const QUESTION_STATS: &str = "question_stats";
 const CACHE: &str = "cache";
+const USAGE: &str = "usage";
 const META: &str = "meta";
 
 /// The sled-backed store. Holds the data-dir lock for its lifetime; clone the `Arc` to share it.
@@ -35,6 +36,7 @@ pub struct SledStore {
     drafts: sled::Tree,
     stats: sled::Tree,
     cache: sled::Tree,
+    usage: sled::Tree,
     meta: sled::Tree,
     dir: PathBuf,
     _lock: DirLock,
@@ -75,6 +77,23 @@ fn decode<T: DeserializeOwned>(tree: &'static str, bytes: &[u8]) -> Result<T, St
         tree,
         message: e.to_string(),
     })
+}
+
+/// Usage keys sort by time: big-endian milliseconds since the epoch, then a unique suffix.
+fn usage_key(at: Timestamp, unique: Uuid) -> Vec<u8> {
+    let mut key = Vec::with_capacity(24);
+    key.extend_from_slice(&time_prefix(at));
+    key.extend_from_slice(unique.as_bytes());
+    key
+}
+
+/// Milliseconds since the epoch, offset so that times before 1970 still sort first.
+fn time_prefix(at: Timestamp) -> [u8; 8] {
+    let ms = at.as_millisecond();
+    // Flip the sign bit: two's complement order becomes unsigned byte order.
+    #[allow(clippy::cast_sign_loss)]
+    let ordered = (ms as u64) ^ (1 << 63);
+    ordered.to_be_bytes()
 }
 
 fn index_key(question_id: &str, id: AttemptId) -> Vec<u8> {
@@ -154,6 +173,7 @@ impl SledStore {
             drafts: db.open_tree(DRAFTS)?,
             stats: db.open_tree(QUESTION_STATS)?,
             cache: db.open_tree(CACHE)?,
+            usage: db.open_tree(USAGE)?,
             meta,
             db,
             dir: dir.to_path_buf(),
@@ -353,6 +373,20 @@ impl Store for SledStore {
         };
         self.cache.insert(key, encode(CACHE, &entry)?)?;
         Ok(())
+    }
+
+    fn record_usage(&self, record: &UsageRecord) -> Result<(), StoreError> {
+        self.usage
+            .insert(usage_key(record.at, Uuid::now_v7()), encode(USAGE, record)?)?;
+        Ok(())
+    }
+
+    fn usage_since(&self, since: Timestamp) -> Result<Vec<UsageRecord>, StoreError> {
+        self.usage
+            .range(time_prefix(since).to_vec()..)
+            .values()
+            .map(|v| decode(USAGE, &v?))
+            .collect()
     }
 
     fn counts(&self) -> Result<StoreCounts, StoreError> {
