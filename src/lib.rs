@@ -6,5 +6,6 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod domain;
+pub mod prep;
 pub mod store;
 pub mod tui;

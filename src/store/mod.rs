@@ -140,6 +140,13 @@ pub trait Store: Send + Sync {
     /// Caches a value until `expires_at`.
     fn cache_put(&self, key: &str, value: &str, expires_at: Timestamp) -> Result<(), StoreError>;
 
+    /// Saves (or replaces) a prep guide.
+    fn save_guide(&self, guide: &crate::prep::Guide) -> Result<(), StoreError>;
+    /// One prep guide.
+    fn guide(&self, id: crate::prep::GuideId) -> Result<Option<crate::prep::Guide>, StoreError>;
+    /// Every prep guide, oldest first.
+    fn guides(&self) -> Result<Vec<crate::prep::Guide>, StoreError>;
+
     /// Record counts per tree.
     fn counts(&self) -> Result<StoreCounts, StoreError>;
     /// Flushes everything to disk.

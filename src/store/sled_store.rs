@@ -24,6 +24,7 @@ const DRAFTS: &str = "drafts";
 const QUESTION_STATS: &str = "question_stats";
 const CACHE: &str = "cache";
 const META: &str = "meta";
+const GUIDES: &str = "guides";
 
 /// The sled-backed store. Holds the data-dir lock for its lifetime; clone the `Arc` to share it.
 pub struct SledStore {
@@ -36,6 +37,7 @@ pub struct SledStore {
     stats: sled::Tree,
     cache: sled::Tree,
     meta: sled::Tree,
+    guides: sled::Tree,
     dir: PathBuf,
     _lock: DirLock,
 }
@@ -154,6 +156,7 @@ impl SledStore {
             drafts: db.open_tree(DRAFTS)?,
             stats: db.open_tree(QUESTION_STATS)?,
             cache: db.open_tree(CACHE)?,
+            guides: db.open_tree(GUIDES)?,
             meta,
             db,
             dir: dir.to_path_buf(),
@@ -353,6 +356,21 @@ impl Store for SledStore {
         };
         self.cache.insert(key, encode(CACHE, &entry)?)?;
         Ok(())
+    }
+
+    fn save_guide(&self, guide: &crate::prep::Guide) -> Result<(), StoreError> {
+        self.guides
+            .insert(guide.id.as_bytes(), encode(GUIDES, guide)?)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn guide(&self, id: crate::prep::GuideId) -> Result<Option<crate::prep::Guide>, StoreError> {
+        Self::get(&self.guides, GUIDES, id.as_bytes())
+    }
+
+    fn guides(&self) -> Result<Vec<crate::prep::Guide>, StoreError> {
+        Self::all(&self.guides, GUIDES)
     }
 
     fn counts(&self) -> Result<StoreCounts, StoreError> {
