@@ -395,7 +395,6 @@ fn detect_seniority(title: &str, text: &str) -> (Seniority, String) {
         ("senior", Seniority::Senior),
         ("sr", Seniority::Senior),
         ("sr.", Seniority::Senior),
-        ("manager", Seniority::Senior),
         ("mid-level", Seniority::Mid),
         ("mid level", Seniority::Mid),
     ];
@@ -633,7 +632,14 @@ pub fn analyze(vocab: &Vocabulary, text: &str, title: Option<&str>) -> Analysis 
             .copied()
             .filter(|s| vocab.skill(*s).kind.is_technical())
             .collect();
-        if !technical.is_empty() && technical.iter().all(|s| covered.contains(s)) {
+        // a requirement about what an earlier driver already covers adds nothing: skip it when
+        // its most-mentioned technical skill, or at least half of them, are covered
+        let main = technical
+            .iter()
+            .copied()
+            .max_by_key(|s| counts.iter().find(|(i, _)| i == s).map_or(0, |(_, n)| *n));
+        let covered_count = technical.iter().filter(|s| covered.contains(s)).count();
+        if main.is_some_and(|m| covered.contains(&m)) || (!technical.is_empty() && covered_count * 2 >= technical.len()) {
             continue;
         }
         covered.extend(&technical);

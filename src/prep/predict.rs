@@ -163,7 +163,7 @@ pub fn predicted_questions(
             for f in focus {
                 if f.tags.iter().any(|t| hay.contains(t)) {
                     score += 5;
-                    why.push(format!("your notes flag {}", f.topic));
+                    why.insert(0, format!("your notes flag {}", f.topic));
                 }
             }
             if analysis.role != Role::Any && q.roles.contains(&analysis.role) {

@@ -342,9 +342,13 @@ pub fn facts_of(vocab: &Vocabulary, text: &str) -> Facts {
         if token.is_empty() {
             continue;
         }
-        if token.chars().any(|c| c.is_ascii_digit()) {
+        let numeric = token
+            .trim_start_matches(['$', '\u{a3}', '\u{20ac}', '~', '+', '-'])
+            .starts_with(|c: char| c.is_ascii_digit());
+        if numeric {
             facts.numbers.push(token.to_string());
         } else if i > 0
+            && !token.chars().any(|c| c.is_ascii_digit())
             && token.chars().next().is_some_and(char::is_uppercase)
             && !facts.names.iter().any(|n| n == token)
         {
