@@ -639,7 +639,9 @@ pub fn analyze(vocab: &Vocabulary, text: &str, title: Option<&str>) -> Analysis 
             .copied()
             .max_by_key(|s| counts.iter().find(|(i, _)| i == s).map_or(0, |(_, n)| *n));
         let covered_count = technical.iter().filter(|s| covered.contains(s)).count();
-        if main.is_some_and(|m| covered.contains(&m)) || (!technical.is_empty() && covered_count * 2 >= technical.len()) {
+        if main.is_some_and(|m| covered.contains(&m))
+            || (!technical.is_empty() && covered_count * 2 >= technical.len())
+        {
             continue;
         }
         covered.extend(&technical);

@@ -222,11 +222,15 @@ pub fn focus_areas(
         } else if let Some((word, tags, kind)) = TOPICS.iter().find(|(w, _, _)| lower.contains(w)) {
             let tags: Vec<String> = tags.iter().map(|t| (*t).to_string()).collect();
             let topic = {
-                let mut t = word.to_string();
-                if t == "prioriti" {
-                    t = "prioritisation".into();
-                }
-                t
+                let t = if *word == "prioriti" {
+                    "prioritisation"
+                } else {
+                    word
+                };
+                let mut c = t.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default()
             };
             area = Some(FocusArea {
                 note: piece.clone(),

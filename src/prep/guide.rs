@@ -187,15 +187,24 @@ impl Guide {
 /// Lines where the posting talks about the company: the "About" section and sentences naming it.
 pub fn company_lines(text: &str, company: Option<&str>) -> Vec<String> {
     let company = company.map(str::to_lowercase).filter(|c| !c.is_empty());
-    let mut lines = Vec::new();
+    // join wrapped lines into paragraphs first, so a sentence is never cut at a line break
+    let mut paragraphs: Vec<(bool, String)> = Vec::new();
     let mut in_about = false;
+    let mut current = String::new();
+    let flush = |current: &mut String, in_about: bool, out: &mut Vec<(bool, String)>| {
+        if !current.trim().is_empty() {
+            out.push((in_about, current.trim().to_string()));
+        }
+        current.clear();
+    };
     for raw in text.lines() {
         let line = raw.trim();
-        if line.is_empty() {
-            continue;
-        }
         let heading =
             line.starts_with('#') || (line.ends_with(':') && line.split_whitespace().count() <= 6);
+        let bullet = line.starts_with(['-', '*', '\u{2022}']);
+        if line.is_empty() || heading || bullet {
+            flush(&mut current, in_about, &mut paragraphs);
+        }
         if heading {
             let lower = line.to_lowercase();
             in_about = lower.contains("about")
@@ -203,12 +212,27 @@ pub fn company_lines(text: &str, company: Option<&str>) -> Vec<String> {
                 && !lower.contains("about the role");
             continue;
         }
-        let plain = line.trim_start_matches(['-', '*', '•', ' ']).trim();
+        if bullet {
+            current.push_str(line.trim_start_matches(['-', '*', '\u{2022}', ' ']));
+            flush(&mut current, in_about, &mut paragraphs);
+        } else if !line.is_empty() {
+            current.push(' ');
+            current.push_str(line);
+        }
+    }
+    flush(&mut current, in_about, &mut paragraphs);
+    let mut lines = Vec::new();
+    for (about, p) in paragraphs {
         let names_company = company
             .as_deref()
-            .is_some_and(|c| plain.to_lowercase().contains(c));
-        if (in_about || names_company) && plain.split_whitespace().count() >= 5 {
-            let cut: String = plain.chars().take(300).collect();
+            .is_some_and(|c| p.to_lowercase().contains(c));
+        if (about || names_company) && p.split_whitespace().count() >= 5 {
+            let mut cut: String = p.chars().take(400).collect();
+            if cut.len() < p.len()
+                && let Some(end) = cut.rfind(". ")
+            {
+                cut.truncate(end + 1);
+            }
             if !lines.contains(&cut) {
                 lines.push(cut);
             }

@@ -192,7 +192,7 @@ pub fn plan(
                 ));
                 topic_at += 1;
             }
-            let mock_day = (n >= 3 && left == 1) || (d % 3 == 0 && left > 1);
+            let mock_day = (n >= 3 && left == 1) || (d % 3 == 0 && left > 2);
             if mock_day {
                 items.push(item(PlanKind::Mock, mock_text.clone()));
             } else {

@@ -238,9 +238,21 @@ pub fn experience_questions(
         .collect();
     let mut out = Vec::new();
     let mut soft_taken = false;
+    let mut per_driver = vec![0_usize; analysis.drivers.len()];
     for s in analysis.top_skills() {
         if out.len() == 5 {
             break;
+        }
+        // "Go, Java or Kotlin" is one requirement: ask about two of its skills at most
+        if let Some(d) = analysis
+            .drivers
+            .iter()
+            .position(|d| d.skills.contains(&s.name))
+        {
+            if per_driver[d] == 2 {
+                continue;
+            }
+            per_driver[d] += 1;
         }
         let soft = s.kind == SkillKind::Soft;
         if soft && (soft_taken || !driver_skills.contains(&s.name.as_str())) {
@@ -293,10 +305,15 @@ pub fn deep_dives(bank: &Bank, analysis: &Analysis, limit: usize) -> Vec<DeepDiv
         .iter()
         .flat_map(|d| d.skills.iter().map(String::as_str))
         .collect();
-    analysis
+    // languages last: "deep dive on Go" says less than "deep dive on PostgreSQL"
+    let mut technical: Vec<&SkillHit> = analysis
         .top_skills()
         .into_iter()
         .filter(|s| s.kind.is_technical())
+        .collect();
+    technical.sort_by_key(|s| s.kind == SkillKind::Language);
+    technical
+        .into_iter()
         .take(limit)
         .map(|s| {
             let mut matches: Vec<(usize, &Question)> = bank

@@ -2,7 +2,7 @@
 //! or borrowed claims), the probes each invites, and a STAR draft built only from the resume's
 //! own words — anything the resume does not say is left as a question for the candidate.
 
-use super::vocabulary::Vocabulary;
+use super::vocabulary::{SkillKind, Vocabulary};
 use serde::{Deserialize, Serialize};
 
 /// How a bullet will hold up when an interviewer probes it.
@@ -337,7 +337,8 @@ fn trim_token(token: &str) -> &str {
 /// What a bullet states: numbers, names and its leading verb.
 pub fn facts_of(vocab: &Vocabulary, text: &str) -> Facts {
     let mut facts = Facts::default();
-    for (i, raw) in text.split_whitespace().enumerate() {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, raw) in words.iter().enumerate() {
         let token = trim_token(raw);
         if token.is_empty() {
             continue;
@@ -346,7 +347,28 @@ pub fn facts_of(vocab: &Vocabulary, text: &str) -> Facts {
             .trim_start_matches(['$', '\u{a3}', '\u{20ac}', '~', '+', '-'])
             .starts_with(|c: char| c.is_ascii_digit());
         if numeric {
-            facts.numbers.push(token.to_string());
+            // keep the unit word with the number: "2 million", "3 times"
+            let unit = words.get(i + 1).map(|w| trim_token(w)).filter(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "million"
+                        | "billion"
+                        | "thousand"
+                        | "percent"
+                        | "times"
+                        | "users"
+                        | "customers"
+                        | "orders"
+                )
+            });
+            facts.numbers.push(match unit {
+                Some(u)
+                    if !matches!(u.to_lowercase().as_str(), "users" | "customers" | "orders") =>
+                {
+                    format!("{token} {u}")
+                }
+                _ => token.to_string(),
+            });
         } else if i > 0
             && !token.chars().any(|c| c.is_ascii_digit())
             && token.chars().next().is_some_and(char::is_uppercase)
@@ -440,7 +462,13 @@ fn probes_for(
         }
         s
     };
-    if let Some(n) = facts.numbers.first() {
+    let metric = facts.numbers.iter().find(|n| {
+        n.ends_with(['%', 'x', 'k', 'K', 'M', 'B'])
+            || n.starts_with(['$', '\u{a3}', '\u{20ac}'])
+            || n.ends_with("ms")
+            || n.contains(' ')
+    });
+    if let Some(n) = metric {
         probes.push(format!(
             "How did you measure {n}? What was the baseline, and over what period?"
         ));
@@ -473,7 +501,16 @@ fn probes_for(
             vocab
                 .by_name(t)
                 .or_else(|| vocab.find(t).first().map(|m| m.skill))
-                .is_some_and(|i| vocab.skill(i).kind.is_technical())
+                .is_some_and(|i| {
+                    matches!(
+                        vocab.skill(i).kind,
+                        SkillKind::Language
+                            | SkillKind::Framework
+                            | SkillKind::Tool
+                            | SkillKind::DataStore
+                            | SkillKind::Cloud
+                    )
+                })
         })
     {
         probes.push(format!(

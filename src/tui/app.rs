@@ -118,6 +118,7 @@ impl App {
             }
             Screen::BrowseList => self.state.browse.row_at(row).map(Action::ClickRow),
             Screen::BrowseDetail => None,
+            Screen::PrepGuide => None,
         }
     }
 
