@@ -33,7 +33,10 @@ async fn server() -> String {
         .route("/jsonld", get(|| async { Html(JSON_LD) }))
         .route("/meta", get(|| async { Html(META_ONLY) }))
         .route("/js", get(|| async { Html(JS_ONLY) }))
-        .route("/blocked", get(|| async { (StatusCode::FORBIDDEN, "no bots").into_response() }))
+        .route(
+            "/blocked",
+            get(|| async { (StatusCode::FORBIDDEN, "no bots").into_response() }),
+        )
         .route(
             "/slow",
             get(|| async {
@@ -73,18 +76,27 @@ fn opts() -> FetchOptions {
 #[tokio::test]
 async fn json_ld_posting_is_read_first() {
     let base = server().await;
-    let p = fetch_posting(&format!("{base}/jsonld"), &opts(), |_, _| {}).await.unwrap();
+    let p = fetch_posting(&format!("{base}/jsonld"), &opts(), |_, _| {})
+        .await
+        .unwrap();
     assert_eq!(p.extraction, Extraction::JsonLd);
     assert_eq!(p.title.as_deref(), Some("Senior Data Engineer"));
     assert_eq!(p.company.as_deref(), Some("Riverbank Analytics"));
     assert!(p.text.starts_with("# Senior Data Engineer"), "{}", p.text);
-    assert!(p.text.contains("- You must have strong SQL and Apache Airflow experience."), "{}", p.text);
+    assert!(
+        p.text
+            .contains("- You must have strong SQL and Apache Airflow experience."),
+        "{}",
+        p.text
+    );
 }
 
 #[tokio::test]
 async fn meta_only_page_gives_the_summary_and_says_so() {
     let base = server().await;
-    let p = fetch_posting(&format!("{base}/meta"), &opts(), |_, _| {}).await.unwrap();
+    let p = fetch_posting(&format!("{base}/meta"), &opts(), |_, _| {})
+        .await
+        .unwrap();
     assert_eq!(p.extraction, Extraction::MetaTags);
     assert_eq!(p.title.as_deref(), Some("Product Manager, Growth"));
     assert!(p.text.contains("self-serve funnel"), "{}", p.text);
@@ -94,7 +106,9 @@ async fn meta_only_page_gives_the_summary_and_says_so() {
 #[tokio::test]
 async fn javascript_only_page_says_why_and_asks_for_the_text() {
     let base = server().await;
-    let err = fetch_posting(&format!("{base}/js"), &opts(), |_, _| {}).await.unwrap_err();
+    let err = fetch_posting(&format!("{base}/js"), &opts(), |_, _| {})
+        .await
+        .unwrap_err();
     let msg = err.to_string();
     assert!(matches!(err, FetchError::Unusable { .. }), "{err:?}");
     assert!(msg.contains("JavaScript"), "{msg}");
@@ -108,12 +122,21 @@ async fn not_found_and_blocked_fail_at_once_with_their_own_message() {
     let err = fetch_posting(&format!("{base}/gone"), &opts(), |_, _| retries += 1)
         .await
         .unwrap_err();
-    assert!(matches!(err, FetchError::NotFound { status: 404, .. }), "{err:?}");
-    assert!(err.to_string().contains("page not found (HTTP 404)"), "{err}");
+    assert!(
+        matches!(err, FetchError::NotFound { status: 404, .. }),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().contains("page not found (HTTP 404)"),
+        "{err}"
+    );
     let err = fetch_posting(&format!("{base}/blocked"), &opts(), |_, _| retries += 1)
         .await
         .unwrap_err();
-    assert!(matches!(err, FetchError::Blocked { status: 403, .. }), "{err:?}");
+    assert!(
+        matches!(err, FetchError::Blocked { status: 403, .. }),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("refused the request"), "{err}");
     assert_eq!(retries, 0, "404 and 403 are not retried");
 }
@@ -125,8 +148,15 @@ async fn slow_page_times_out_after_retrying() {
     let err = fetch_posting(&format!("{base}/slow"), &opts(), |_, _| retries += 1)
         .await
         .unwrap_err();
-    assert!(matches!(err, FetchError::Timeout { attempts: 2, .. }), "{err:?}");
-    assert!(err.to_string().contains("no answer within 0.4s after 2 attempt(s)"), "{err}");
+    assert!(
+        matches!(err, FetchError::Timeout { attempts: 2, .. }),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .contains("no answer within 0.4s after 2 attempt(s)"),
+        "{err}"
+    );
     assert_eq!(retries, 1);
 }
 
@@ -151,7 +181,12 @@ async fn refused_connection_and_bad_urls_are_explained() {
     let err = fetch_posting(&format!("http://127.0.0.1:{port}/x"), &opts(), |_, _| {})
         .await
         .unwrap_err();
-    assert!(matches!(err, FetchError::Connect { attempts: 2, .. }), "{err:?}");
-    let err = fetch_posting("ftp://example.com/job", &opts(), |_, _| {}).await.unwrap_err();
+    assert!(
+        matches!(err, FetchError::Connect { attempts: 2, .. }),
+        "{err:?}"
+    );
+    let err = fetch_posting("ftp://example.com/job", &opts(), |_, _| {})
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("not http or https"), "{err}");
 }

@@ -83,18 +83,6 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         return crate::tui::run_app_at(cli, start);
     }
     let ctx = Context::from_cli(cli)?;
-    if let Command::Prep(args) = command {
-        return match prep::run(&ctx, args)? {
-            prep::Outcome::Done(code) => Ok(code),
-            prep::Outcome::Open(id) => {
-                drop(ctx);
-                let start = crate::tui::StartAt {
-                    actions: vec![crate::tui::action::Action::OpenGuide(id)],
-                };
-                crate::tui::run_app_at(cli, start)
-            }
-        };
-    }
     match command {
         Command::Questions(c) => questions::run(&ctx, c),
         Command::Personas(c) => personas::run(&ctx, c),
@@ -102,7 +90,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Config(ConfigCommand::Show) => config_show(&ctx),
         Command::Data(c) => data::run(&ctx, c),
         Command::Completions { .. } | Command::Browse { .. } => Ok(0),
-        Command::Prep(_) => Ok(0),
+        Command::Prep(args) => prep::run_then_open(cli, &ctx, args),
     }
 }
 

@@ -54,6 +54,20 @@ fn write_out(guide: &Guide, path: &Path, format: Format) -> Result<()> {
     std::fs::write(path, bytes).with_context(|| format!("--out {}: cannot write", path.display()))
 }
 
+/// Runs `hotseat prep`, then opens the app on the guide when `--open` asked for it.
+pub fn run_then_open(cli: &crate::cli::Cli, ctx: &Context, args: &PrepArgs) -> Result<i32> {
+    match run(ctx, args)? {
+        Outcome::Done(code) => Ok(code),
+        Outcome::Open(id) => {
+            // the store was closed when `run` returned, so the app can take the data dir's lock
+            let start = crate::tui::StartAt {
+                actions: vec![crate::tui::action::Action::OpenGuide(id)],
+            };
+            crate::tui::run_app_at(cli, start)
+        }
+    }
+}
+
 /// Runs `hotseat prep`.
 pub fn run(ctx: &Context, args: &PrepArgs) -> Result<Outcome> {
     match &args.command {

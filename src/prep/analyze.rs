@@ -280,7 +280,7 @@ fn push_trimmed(line: &str, base: usize, start: usize, end: usize, out: &mut Vec
     let piece = &line[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
-    if piece.trim().split_whitespace().count() >= 2 {
+    if piece.split_whitespace().count() >= 2 {
         out.push((base + start + lead, base + end - trail));
     }
 }
@@ -493,7 +493,7 @@ fn detect_role(
             add(&mut scores, *role, share + (repeats - 1) * 3);
         }
     }
-    scores.sort_by(|a, b| b.1.cmp(&a.1));
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     match (best_title, scores.first()) {
         (Some((role, phrase)), _) => (role, format!("the title says \u{201c}{phrase}\u{201d}")),
         (None, Some((role, score))) if *score > 0 => {

@@ -4,6 +4,7 @@
 
 use scraper::{ElementRef, Html, Node, Selector};
 use serde::{Deserialize, Serialize};
+use std::fmt::Write as _;
 use std::time::Duration;
 
 /// How the posting's text was found.
@@ -515,7 +516,7 @@ fn from_json_ld(doc: &Html) -> Option<Posting> {
             ("skills", "Skills"),
         ] {
             if let Some(v) = job.get(key).and_then(json_text) {
-                text.push_str(&format!("\n## {heading}\n\n{}\n", html_to_text(&v)));
+                let _ = write!(text, "\n## {heading}\n\n{}\n", html_to_text(&v));
             }
         }
         if word_count(&text) >= 15 {

@@ -93,6 +93,20 @@ impl SectionKind {
         Self::FocusAreas,
     ];
 
+    /// A short label for narrow places (the screen's sidebar).
+    pub fn short(self) -> &'static str {
+        match self {
+            Self::Context => "Role & company",
+            Self::Description => "Description",
+            Self::Predicted => "Predicted questions",
+            Self::ResumeDefense => "Resume defense",
+            Self::DeepDives => "Deep dives",
+            Self::QuestionsToAsk => "Questions to ask",
+            Self::Plan => "Day-by-day plan",
+            Self::FocusAreas => "Focus areas",
+        }
+    }
+
     /// The section's heading.
     pub fn title(self) -> &'static str {
         match self {

@@ -337,7 +337,7 @@ pub fn blocks_markdown(blocks: &[Block]) -> String {
     let mut last_bullet = false;
     for block in blocks {
         let is_bullet = matches!(block, Block::Bullet { .. });
-        if !out.is_empty() && !(is_bullet && last_bullet) {
+        if !(out.is_empty() || is_bullet && last_bullet) {
             out.push('\n');
         }
         match block {

@@ -78,6 +78,35 @@ fn stage_name(stage: InterviewStage) -> &'static str {
     }
 }
 
+/// The plan when the interview is today: a short warm-up.
+fn today(practice: PlanItem, has_resume_defense: bool) -> (Vec<PlanDay>, Option<String>) {
+    let mut items = vec![
+        item(
+            PlanKind::Review,
+            "Reread the callback drivers and have one story ready for each.",
+        ),
+        practice,
+    ];
+    if has_resume_defense {
+        items.push(item(
+            PlanKind::Review,
+            "Say the STAR drafts of your two strongest bullets aloud.",
+        ));
+    }
+    items.push(item(
+        PlanKind::Rest,
+        "Pick two questions to ask; check time, place or link; stop preparing an hour before.",
+    ));
+    (
+        vec![PlanDay {
+            day: 1,
+            days_left: 0,
+            items,
+        }],
+        Some("The interview is today: a short warm-up only.".into()),
+    )
+}
+
 /// The plan for `days` days (0 = the interview is today), with a note when it is shortened.
 pub fn plan(
     days: u32,
@@ -114,31 +143,7 @@ pub fn plan(
         }
     };
     if days == 0 {
-        let mut items = vec![
-            item(
-                PlanKind::Review,
-                "Reread the callback drivers and have one story ready for each.",
-            ),
-            practice(0),
-        ];
-        if has_resume_defense {
-            items.push(item(
-                PlanKind::Review,
-                "Say the STAR drafts of your two strongest bullets aloud.",
-            ));
-        }
-        items.push(item(
-            PlanKind::Rest,
-            "Pick two questions to ask; check time, place or link; stop preparing an hour before.",
-        ));
-        return (
-            vec![PlanDay {
-                day: 1,
-                days_left: 0,
-                items,
-            }],
-            Some("The interview is today: a short warm-up only.".into()),
-        );
+        return today(practice(0), has_resume_defense);
     }
     let n = days.min(MAX_PLAN_DAYS);
     let note = (days > MAX_PLAN_DAYS).then(|| {

@@ -84,6 +84,8 @@ fn shared_tag<'a>(skill: &'a SkillHit, hay: &[String]) -> Option<&'a str> {
         .map(String::as_str)
 }
 
+// One arm per (stage, kind) pair reads as a table; equal values in different rows are intended.
+#[allow(clippy::match_same_arms)]
 fn stage_bonus(stage: InterviewStage, kind: QuestionKind, seniority: Seniority) -> i32 {
     use QuestionKind as K;
     match (stage, kind) {

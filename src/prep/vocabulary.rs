@@ -281,7 +281,6 @@ pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     match after {
-        None => true,
         Some(c) if c.is_alphanumeric() || c == '_' => false,
         Some('-' | '&' | '.' | '+' | '#' | '/') => {
             // a joiner followed by more word means the match is only part of a longer term
@@ -290,7 +289,7 @@ pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
                 .next()
                 .is_some_and(char::is_alphanumeric)
         }
-        Some(_) => true,
+        _ => true,
     }
 }
 

@@ -144,8 +144,8 @@ impl AppState {
                 // The mock interview screen is not built yet: say what would start.
                 self.set_status(
                     format!(
-                        "mock interviews are not available yet; it would mock the {stage} round with the {} persona",
-                        persona.as_deref().unwrap_or("default")
+                        "mock interviews are not available yet; it would mock the {stage} round with {}",
+                        persona.map_or_else(|| "the default interviewer".to_string(), |p| format!("the {p} persona"))
                     ),
                     false,
                     now,

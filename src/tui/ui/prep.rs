@@ -30,13 +30,16 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
         return;
     };
     let right = format!("{} · {}", guide.stage.as_str(), guide.context.role.label());
-    title_bar(
-        frame,
-        top,
-        &format!("Prep guide › {}", guide.heading()),
-        &right,
-        theme,
-    );
+    // leave room for the brand on the left and the stage and role on the right
+    let room = usize::from(area.width).saturating_sub(right.chars().count() + 26);
+    let heading = guide.heading();
+    let crumb = if heading.chars().count() > room {
+        let cut: String = heading.chars().take(room.saturating_sub(1)).collect();
+        format!("Prep guide › {cut}…")
+    } else {
+        format!("Prep guide › {heading}")
+    };
+    title_bar(frame, top, &crumb, &right, theme);
     let side_width = if area.width >= 110 { 28 } else { 22 };
     let [side, content] =
         Layout::horizontal([Constraint::Length(side_width), Constraint::Min(20)]).areas(body);
@@ -49,7 +52,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
             Line::from(vec![
                 Span::styled(if selected { "▶ " } else { "  " }, theme.accent),
                 Span::styled(
-                    kind.title(),
+                    if side_width >= 28 {
+                        kind.title()
+                    } else {
+                        kind.short()
+                    },
                     if selected { theme.selected } else { theme.text },
                 ),
             ])
