@@ -1,6 +1,6 @@
 //! Command-line definitions (clap derive): global flags and every subcommand.
 
-use crate::domain::{Difficulty, QuestionKind, Role};
+use crate::domain::{Difficulty, InterviewStage, QuestionKind, Role};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -65,6 +65,8 @@ pub enum Command {
     Llm(LlmCommand),
     /// LLM token use per month and per session, and the budget state.
     Usage,
+    /// Build a prep guide from a job description (file, URL or stdin), or list and show saved ones.
+    Prep(PrepArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -163,4 +165,58 @@ pub enum DataCommand {
 pub enum LlmCommand {
     /// Send one tiny request: report the model, latency, streaming and structured output.
     Check,
+}
+
+/// `hotseat prep --jd F|URL|- …` builds a guide; `hotseat prep list|show` reads saved ones.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct PrepArgs {
+    /// List or show saved guides instead of building one.
+    #[command(subcommand)]
+    pub command: Option<PrepCommand>,
+    /// The job description: a text or Markdown file, an http(s) job posting URL, or - for stdin.
+    #[arg(long, value_name = "FILE|URL|-")]
+    pub jd: Option<String>,
+    /// Your resume as a text or Markdown file.
+    #[arg(long, value_name = "FILE")]
+    pub resume: Option<PathBuf>,
+    /// The company's name.
+    #[arg(long)]
+    pub company: Option<String>,
+    /// The round to prepare for: recruiter, technical, hiring_manager or final.
+    #[arg(long, default_value = "technical")]
+    pub stage: InterviewStage,
+    /// Days until the interview (0 = today).
+    #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(0..=365))]
+    pub days: u32,
+    /// Notes from earlier rounds, as a text or Markdown file.
+    #[arg(long, value_name = "FILE")]
+    pub notes: Option<PathBuf>,
+    /// Also write the guide to a file: .md for Markdown, .pdf for PDF.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Open the guide in the full-screen app afterwards.
+    #[arg(long)]
+    pub open: bool,
+    /// Seconds to wait for a job posting URL (per attempt).
+    #[arg(long, value_name = "SECS", default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=120))]
+    pub timeout: u64,
+}
+
+/// `hotseat prep list|show`
+#[derive(Debug, Subcommand)]
+pub enum PrepCommand {
+    /// List saved guides, newest last.
+    List,
+    /// Print a saved guide (by id or a unique id prefix).
+    Show {
+        /// The guide's id, or its first characters.
+        id: String,
+        /// Also write it to a file: .md or .pdf.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Open it in the full-screen app.
+        #[arg(long)]
+        open: bool,
+    },
 }

@@ -7,5 +7,6 @@ pub mod commands;
 pub mod config;
 pub mod domain;
 pub mod llm;
+pub mod prep;
 pub mod store;
 pub mod tui;

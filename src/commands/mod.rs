@@ -4,6 +4,7 @@ mod banks;
 mod data;
 mod llm;
 mod personas;
+mod prep;
 mod questions;
 mod usage;
 
@@ -93,6 +94,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Llm(c) => llm::run(&ctx, c),
         Command::Usage => usage::run(&ctx),
         Command::Completions { .. } | Command::Browse { .. } => Ok(0),
+        Command::Prep(args) => prep::run_then_open(cli, &ctx, args),
     }
 }
 

@@ -172,6 +172,12 @@ pub trait Store: Send + Sync {
     fn record_usage(&self, record: &UsageRecord) -> Result<(), StoreError>;
     /// Usage records at or after `since`, oldest first.
     fn usage_since(&self, since: Timestamp) -> Result<Vec<UsageRecord>, StoreError>;
+    /// Saves (or replaces) a prep guide.
+    fn save_guide(&self, guide: &crate::prep::Guide) -> Result<(), StoreError>;
+    /// One prep guide.
+    fn guide(&self, id: crate::prep::GuideId) -> Result<Option<crate::prep::Guide>, StoreError>;
+    /// Every prep guide, oldest first.
+    fn guides(&self) -> Result<Vec<crate::prep::Guide>, StoreError>;
 
     /// Record counts per tree.
     fn counts(&self) -> Result<StoreCounts, StoreError>;

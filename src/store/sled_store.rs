@@ -25,6 +25,7 @@ const QUESTION_STATS: &str = "question_stats";
 const CACHE: &str = "cache";
 const USAGE: &str = "usage";
 const META: &str = "meta";
+const GUIDES: &str = "guides";
 
 /// The sled-backed store. Holds the data-dir lock for its lifetime; clone the `Arc` to share it.
 pub struct SledStore {
@@ -38,6 +39,7 @@ pub struct SledStore {
     cache: sled::Tree,
     usage: sled::Tree,
     meta: sled::Tree,
+    guides: sled::Tree,
     dir: PathBuf,
     _lock: DirLock,
 }
@@ -174,6 +176,7 @@ impl SledStore {
             stats: db.open_tree(QUESTION_STATS)?,
             cache: db.open_tree(CACHE)?,
             usage: db.open_tree(USAGE)?,
+            guides: db.open_tree(GUIDES)?,
             meta,
             db,
             dir: dir.to_path_buf(),
@@ -387,6 +390,21 @@ impl Store for SledStore {
             .values()
             .map(|v| decode(USAGE, &v?))
             .collect()
+    }
+
+    fn save_guide(&self, guide: &crate::prep::Guide) -> Result<(), StoreError> {
+        self.guides
+            .insert(guide.id.as_bytes(), encode(GUIDES, guide)?)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn guide(&self, id: crate::prep::GuideId) -> Result<Option<crate::prep::Guide>, StoreError> {
+        Self::get(&self.guides, GUIDES, id.as_bytes())
+    }
+
+    fn guides(&self) -> Result<Vec<crate::prep::Guide>, StoreError> {
+        Self::all(&self.guides, GUIDES)
     }
 
     fn counts(&self) -> Result<StoreCounts, StoreError> {

@@ -1,7 +1,8 @@
 //! Actions: user intents (imperative) and effect results (past tense) that drive `update`.
 
 use crate::analytics::HomeSummary;
-use crate::domain::{QuestionKind, Role};
+use crate::domain::{InterviewStage, QuestionKind, Role};
+use crate::prep::{Guide, GuideId};
 use jiff::Timestamp;
 
 /// A screen of the app.
@@ -13,6 +14,8 @@ pub enum Screen {
     BrowseList,
     /// One question in full.
     BrowseDetail,
+    /// A prep guide.
+    PrepGuide,
 }
 
 /// One past attempt as shown in Browse.
@@ -103,4 +106,25 @@ pub enum Action {
     },
     /// An effect failed; show the message.
     EffectFailed(String),
+    /// Open a saved prep guide.
+    OpenGuide(GuideId),
+    /// A saved prep guide was loaded.
+    GuideLoaded(Box<Guide>),
+    /// Show the next section of the guide.
+    NextSection,
+    /// Show the previous section of the guide.
+    PrevSection,
+    /// Practise the guide's predicted questions.
+    PractisePredicted,
+    /// Mock the guide's interview stage.
+    MockThisStage,
+    /// Start a practice session with these bank questions.
+    StartPracticeWith(Vec<String>),
+    /// Start a mock interview for a stage with a persona.
+    StartMock {
+        /// The stage to mock.
+        stage: InterviewStage,
+        /// The persona, if one fits.
+        persona: Option<String>,
+    },
 }

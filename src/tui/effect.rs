@@ -9,6 +9,8 @@ pub enum Effect {
     LoadStars,
     /// Load one question's past scores.
     LoadHistory(String),
+    /// Load a saved prep guide.
+    LoadGuide(crate::prep::GuideId),
     /// Persist a star / unstar.
     SetStarred {
         /// The question.

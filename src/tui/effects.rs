@@ -98,6 +98,10 @@ fn perform(store: &dyn Store, tz: &TimeZone, effect: Effect) -> Result<Option<Ac
                 scores,
             })
         }
+        Effect::LoadGuide(id) => Some(store.guide(id)?.map_or_else(
+            || Action::EffectFailed(format!("no saved guide with id {id}")),
+            |g| Action::GuideLoaded(Box::new(g)),
+        )),
         Effect::SetStarred {
             question_id,
             starred,

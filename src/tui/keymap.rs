@@ -20,14 +20,17 @@ pub enum KeyContext {
     Browse,
     /// A question's detail.
     Detail,
+    /// The prep guide.
+    Prep,
 }
 
 impl KeyContext {
-    const ALL: [(Self, &'static str); 4] = [
+    const ALL: [(Self, &'static str); 5] = [
         (Self::Global, "global"),
         (Self::Home, "home"),
         (Self::Browse, "browse"),
         (Self::Detail, "detail"),
+        (Self::Prep, "prep"),
     ];
 
     /// The context of a screen.
@@ -36,6 +39,7 @@ impl KeyContext {
             Screen::Home => Self::Home,
             Screen::BrowseList => Self::Browse,
             Screen::BrowseDetail => Self::Detail,
+            Screen::PrepGuide => Self::Prep,
         }
     }
 
@@ -152,6 +156,26 @@ const COMMANDS: &[Command] = &[
         name: "toggle_example",
         help: "show / hide the example answer",
         action: || Action::ToggleExample,
+    },
+    Command {
+        name: "next_section",
+        help: "next section",
+        action: || Action::NextSection,
+    },
+    Command {
+        name: "prev_section",
+        help: "previous section",
+        action: || Action::PrevSection,
+    },
+    Command {
+        name: "practise_predicted",
+        help: "practise the predicted questions",
+        action: || Action::PractisePredicted,
+    },
+    Command {
+        name: "mock_stage",
+        help: "mock this interview stage",
+        action: || Action::MockThisStage,
     },
 ];
 

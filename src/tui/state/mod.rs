@@ -2,6 +2,7 @@
 
 pub mod browse;
 pub mod home;
+pub mod prep;
 
 use super::action::{Action, Screen};
 use super::effect::Effect;
@@ -10,6 +11,7 @@ use crate::config::Settings;
 use browse::BrowseState;
 use home::HomeState;
 use jiff::{SignedDuration, Timestamp};
+use prep::{PrepOutcome, PrepState};
 use std::sync::Arc;
 
 /// A message shown in the status line until it expires.
@@ -32,6 +34,8 @@ pub struct AppState {
     pub home: HomeState,
     /// Browse screen state.
     pub browse: BrowseState,
+    /// Prep guide screen state.
+    pub prep: PrepState,
     /// Whether the help overlay is open.
     pub help_open: bool,
     /// Terminal size (columns, rows).
@@ -53,6 +57,7 @@ impl AppState {
             screen: Screen::Home,
             home: HomeState::default(),
             browse: BrowseState::new(Arc::clone(&bank), settings.hide_example_answers, size),
+            prep: PrepState::new(size),
             help_open: false,
             size,
             status: None,
@@ -92,6 +97,7 @@ impl AppState {
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.browse.resize(self.size);
+                self.prep.resize(self.size);
                 return vec![];
             }
             Action::ToggleHelp => {
@@ -114,6 +120,38 @@ impl AppState {
                 self.browse.set_starred(ids);
                 return vec![];
             }
+            Action::OpenGuide(id) => return vec![Effect::LoadGuide(id)],
+            Action::GuideLoaded(guide) => {
+                self.prep.load(*guide);
+                self.screen = Screen::PrepGuide;
+                self.help_open = false;
+                return vec![];
+            }
+            Action::StartPracticeWith(ids) => {
+                // The practice screen is not built yet: say what would start.
+                self.set_status(
+                    format!(
+                        "practice is not available yet; it would start with {} predicted question(s): {}",
+                        ids.len(),
+                        ids.join(", ")
+                    ),
+                    false,
+                    now,
+                );
+                return vec![];
+            }
+            Action::StartMock { stage, persona } => {
+                // The mock interview screen is not built yet: say what would start.
+                self.set_status(
+                    format!(
+                        "mock interviews are not available yet; it would mock the {stage} round with {}",
+                        persona.map_or_else(|| "the default interviewer".to_string(), |p| format!("the {p} persona"))
+                    ),
+                    false,
+                    now,
+                );
+                return vec![];
+            }
             _ => {}
         }
         if self.help_open {
@@ -122,6 +160,18 @@ impl AppState {
         match self.screen {
             Screen::Home => self.update_home(&action),
             Screen::BrowseList | Screen::BrowseDetail => self.update_browse(action, now),
+            Screen::PrepGuide => self.update_prep(&action, now),
+        }
+    }
+
+    fn update_prep(&mut self, action: &Action, now: Timestamp) -> Vec<Effect> {
+        match self.prep.update(action) {
+            PrepOutcome::Stay => vec![],
+            PrepOutcome::Back => {
+                self.screen = Screen::Home;
+                vec![Effect::LoadHome]
+            }
+            PrepOutcome::Emit(next) => self.update(next, now),
         }
     }
 

@@ -1,0 +1,111 @@
+//! Prep guide screen state: the loaded guide, its sections as Markdown, the selected section
+//! and the scroll offset; a pure `update` that maps keys to navigation or to actions for the app
+//! ("practise the predicted questions", "mock this stage").
+
+use crate::prep::markdown::section_markdown;
+use crate::prep::{Guide, SectionKind};
+use crate::tui::action::Action;
+
+/// What a prep-screen action leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrepOutcome {
+    /// Nothing beyond the state change.
+    Stay,
+    /// Leave the screen.
+    Back,
+    /// Hand this action to the app (practice, mock).
+    Emit(Action),
+}
+
+/// The prep guide screen.
+#[derive(Debug, Clone, Default)]
+pub struct PrepState {
+    /// The guide on screen.
+    pub guide: Option<Box<Guide>>,
+    /// Each section with its Markdown, in reading order.
+    pub sections: Vec<(SectionKind, String)>,
+    /// The selected section.
+    pub selected: usize,
+    /// Lines scrolled past in the selected section.
+    pub scroll: u16,
+    /// Rows of text visible at once (for paging).
+    page: u16,
+}
+
+impl PrepState {
+    /// An empty screen for a terminal of `size`.
+    pub fn new(size: (u16, u16)) -> Self {
+        let mut s = Self::default();
+        s.resize(size);
+        s
+    }
+
+    /// Adapts paging to a new terminal size.
+    pub fn resize(&mut self, size: (u16, u16)) {
+        // title, footer and the content block's borders
+        self.page = size.1.saturating_sub(4).max(1);
+    }
+
+    /// Shows `guide` from its first section.
+    pub fn load(&mut self, guide: Guide) {
+        self.sections = guide
+            .sections()
+            .into_iter()
+            .map(|k| (k, section_markdown(&guide, k)))
+            .collect();
+        self.guide = Some(Box::new(guide));
+        self.selected = 0;
+        self.scroll = 0;
+    }
+
+    /// The Markdown of the selected section.
+    pub fn current(&self) -> Option<&(SectionKind, String)> {
+        self.sections.get(self.selected)
+    }
+
+    fn max_scroll(&self) -> u16 {
+        let lines = self.current().map_or(0, |(_, md)| md.lines().count());
+        u16::try_from(lines).unwrap_or(u16::MAX).saturating_sub(1)
+    }
+
+    fn select(&mut self, index: usize) {
+        if index < self.sections.len() {
+            self.selected = index;
+            self.scroll = 0;
+        }
+    }
+
+    /// Applies an action to the prep screen.
+    pub fn update(&mut self, action: &Action) -> PrepOutcome {
+        let n = self.sections.len();
+        match action {
+            Action::Back => return PrepOutcome::Back,
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = (self.scroll + 1).min(self.max_scroll()),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(self.page),
+            Action::PageDown => {
+                self.scroll = self.scroll.saturating_add(self.page).min(self.max_scroll());
+            }
+            Action::Top => self.scroll = 0,
+            Action::Bottom => self.scroll = self.max_scroll(),
+            Action::NextSection if n > 0 => self.select((self.selected + 1) % n),
+            Action::PrevSection if n > 0 => self.select((self.selected + n - 1) % n),
+            Action::ClickRow(i) => self.select(*i),
+            Action::PractisePredicted => {
+                if let Some(g) = &self.guide {
+                    return PrepOutcome::Emit(Action::StartPracticeWith(g.predicted_ids()));
+                }
+            }
+            Action::MockThisStage => {
+                if let Some(g) = &self.guide {
+                    return PrepOutcome::Emit(Action::StartMock {
+                        stage: g.stage,
+                        persona: g.mock_persona.clone(),
+                    });
+                }
+            }
+            _ => {}
+        }
+        PrepOutcome::Stay
+    }
+}

@@ -1,0 +1,167 @@
+//! The prep guide screen: snapshots at 80×24 and 120×40 on a fixed bank, section navigation,
+//! and the practise / mock keys that emit actions the app answers with a status message.
+#![allow(clippy::unwrap_used)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use hotseat::bank::{Bank, SourceFile};
+use hotseat::config::{Config, ConfigInputs, Theme as ThemeName};
+use hotseat::domain::InterviewStage;
+use hotseat::prep::{Guide, PrepInput, SectionKind, Vocabulary, build_guide};
+use hotseat::tui::action::{Action, Screen};
+use hotseat::tui::effect::Effect;
+use hotseat::tui::keymap::Keymap;
+use hotseat::tui::state::AppState;
+use hotseat::tui::ui::{self, theme::Theme};
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::sync::Arc;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn bank() -> Arc<Bank> {
+    let loaded = Bank::from_sources(&[SourceFile {
+        path: "snap_bank.toml".into(),
+        text: fixture("snap_bank.toml"),
+        user: false,
+    }]);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    Arc::new(loaded.bank)
+}
+
+fn now() -> Timestamp {
+    "2026-11-20T10:00:00Z".parse().unwrap()
+}
+
+fn guide(bank: &Bank) -> Guide {
+    let input = PrepInput {
+        resume: Some(fixture("resume.md")),
+        notes: Some(fixture("notes.md")),
+        company: Some("Northwind Pay".into()),
+        stage: InterviewStage::Technical,
+        days: 5,
+        ..PrepInput::from_jd(fixture("jd/backend.md"))
+    };
+    build_guide(
+        &input,
+        bank,
+        Vocabulary::builtin(),
+        uuid::Uuid::nil(),
+        now(),
+    )
+}
+
+fn state(size: (u16, u16)) -> AppState {
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config::load(&ConfigInputs {
+        config_dir: Some(dir.path().into()),
+        data_dir: Some(dir.path().into()),
+        ..ConfigInputs::default()
+    })
+    .unwrap();
+    let bank = bank();
+    let mut s = AppState::new(Arc::clone(&bank), config.settings, size);
+    let effects = s.update(Action::OpenGuide(uuid::Uuid::nil()), now());
+    assert_eq!(effects, vec![Effect::LoadGuide(uuid::Uuid::nil())]);
+    s.update(Action::GuideLoaded(Box::new(guide(&bank))), now());
+    assert_eq!(s.screen, Screen::PrepGuide);
+    s
+}
+
+fn draw(state: &AppState) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(state.size.0, state.size.1)).unwrap();
+    let theme = Theme::new(ThemeName::Dark, false);
+    terminal
+        .draw(|f| ui::render(f, state, &Keymap::default(), &theme))
+        .unwrap();
+    terminal
+}
+
+fn key(state: &mut AppState, code: KeyCode) {
+    let action = Keymap::default()
+        .action(state.screen, &KeyEvent::new(code, KeyModifiers::NONE))
+        .unwrap();
+    state.update(action, now());
+}
+
+#[test]
+fn guide_opens_on_the_context_section() {
+    for (w, h) in SIZES {
+        let s = state((w, h));
+        insta::assert_snapshot!(format!("prep_context_{w}x{h}"), draw(&s).backend());
+    }
+}
+
+#[test]
+fn tab_moves_to_predicted_questions_and_scrolls() {
+    for (w, h) in SIZES {
+        let mut s = state((w, h));
+        key(&mut s, KeyCode::Tab);
+        key(&mut s, KeyCode::Tab);
+        assert_eq!(s.prep.current().unwrap().0, SectionKind::Predicted);
+        key(&mut s, KeyCode::Char('j'));
+        insta::assert_snapshot!(format!("prep_predicted_{w}x{h}"), draw(&s).backend());
+    }
+}
+
+#[test]
+fn resume_defense_section() {
+    for (w, h) in SIZES {
+        let mut s = state((w, h));
+        for _ in 0..3 {
+            key(&mut s, KeyCode::Right);
+        }
+        assert_eq!(s.prep.current().unwrap().0, SectionKind::ResumeDefense);
+        insta::assert_snapshot!(format!("prep_defense_{w}x{h}"), draw(&s).backend());
+    }
+}
+
+#[test]
+fn practise_and_mock_keys_emit_actions_answered_with_a_status() {
+    let mut s = state((120, 40));
+    let ids = s.prep.guide.as_ref().unwrap().predicted_ids();
+    assert!(!ids.is_empty());
+    key(&mut s, KeyCode::Char('p'));
+    let status = s.status.clone().unwrap().text;
+    assert!(status.contains("practice is not available yet"), "{status}");
+    assert!(status.contains(&ids[0]), "{status}");
+    insta::assert_snapshot!("prep_practise_status_120x40", draw(&s).backend());
+    key(&mut s, KeyCode::Char('m'));
+    let status = s.status.clone().unwrap().text;
+    assert!(
+        status.contains("mock the technical round with the default interviewer"),
+        "{status}"
+    );
+    // the state's own update turns the keys into the app-level actions
+    let mut prep = s.prep.clone();
+    assert_eq!(
+        prep.update(&Action::PractisePredicted),
+        hotseat::tui::state::prep::PrepOutcome::Emit(Action::StartPracticeWith(ids))
+    );
+}
+
+#[test]
+fn sections_wrap_around_and_back_returns_home() {
+    let mut s = state((80, 24));
+    let n = s.prep.sections.len();
+    key(&mut s, KeyCode::Left);
+    assert_eq!(s.prep.selected, n - 1);
+    assert_eq!(s.prep.current().unwrap().0, SectionKind::FocusAreas);
+    key(&mut s, KeyCode::Tab);
+    assert_eq!(s.prep.selected, 0);
+    key(&mut s, KeyCode::Char('G'));
+    assert!(s.prep.scroll > 0);
+    key(&mut s, KeyCode::Char('g'));
+    assert_eq!(s.prep.scroll, 0);
+    let effects = s.update(Action::Back, now());
+    assert_eq!(s.screen, Screen::Home);
+    assert_eq!(effects, vec![Effect::LoadHome]);
+}
