@@ -4,6 +4,7 @@ mod banks;
 mod data;
 mod personas;
 mod questions;
+mod score;
 
 use crate::bank::{Bank, FileError};
 use crate::cli::{Cli, Command, ConfigCommand};
@@ -74,6 +75,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Banks(c) => banks::run(&ctx, c),
         Command::Config(ConfigCommand::Show) => config_show(&ctx),
         Command::Data(c) => data::run(&ctx, c),
+        Command::Score(args) => score::run(&ctx, args),
         Command::Completions { .. } => Ok(0),
     }
 }
