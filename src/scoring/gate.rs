@@ -118,12 +118,14 @@ pub fn check(answer: &Analyzed, relevance: &RelevanceResult) -> Option<Junk> {
         return Some(Junk::Gibberish);
     }
     if relevance.prompt_coverage >= 0.6
+        && relevance.novel_topic_terms == 0
         && ratio(relevance.novel_terms, 1) <= (0.15 * ratio(relevance.answer_terms, 1)).max(3.0)
     {
         return Some(Junk::PastedQuestion);
     }
     let topical = ratio(relevance.topic_terms, relevance.answer_terms.max(1));
-    if relevance.score < 10 && (relevance.topic_terms <= 1 || topical < 0.05) {
+    let no_topic = relevance.topic_terms == 0 || (relevance.answer_terms >= 20 && topical < 0.05);
+    if relevance.score < 10 && no_topic {
         return Some(Junk::OffTopic);
     }
     None

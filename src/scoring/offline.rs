@@ -11,7 +11,7 @@ use crate::domain::{Dimension, DimensionScore, QuestionKind, ScoreReport, Scorer
 pub fn weights(kind: QuestionKind) -> [f32; 5] {
     match kind {
         QuestionKind::Behavioral => [0.35, 0.25, 0.2, 0.1, 0.1],
-        QuestionKind::Technical => [0.6, 0.1, 0.1, 0.1, 0.1],
+        QuestionKind::Technical => [0.7, 0.05, 0.1, 0.05, 0.1],
         QuestionKind::SystemDesign => [0.4, 0.3, 0.1, 0.1, 0.1],
         QuestionKind::Situational => [0.4, 0.3, 0.1, 0.1, 0.1],
         QuestionKind::Company | QuestionKind::QuestionsToAsk => [0.4, 0.25, 0.15, 0.1, 0.1],

@@ -37,6 +37,8 @@ pub struct RelevanceResult {
     pub prompt_coverage: f64,
     /// Distinct content stems of the answer that are not in the prompt.
     pub novel_terms: usize,
+    /// How many of those belong to the topic beyond the prompt (reference, talking points, guidance).
+    pub novel_topic_terms: usize,
 }
 
 /// Scores relevance of an analyzed answer.
@@ -57,6 +59,10 @@ pub fn score(q: &PreparedQuestion, answer: &Analyzed) -> RelevanceResult {
     result.novel_terms = answer_stems
         .iter()
         .filter(|s| !q.prompt_terms.contains(**s))
+        .count();
+    result.novel_topic_terms = answer_stems
+        .iter()
+        .filter(|s| !q.prompt_terms.contains(**s) && q.topic_terms.contains(**s))
         .count();
 
     if !q.points.is_empty() {
