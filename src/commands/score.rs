@@ -25,7 +25,8 @@ pub fn run(ctx: &Context, args: &ScoreArgs) -> Result<i32> {
     let Some(question) = bank.question(id) else {
         bail!("--question {id}: no question with that id (try `hotseat questions search TEXT`)");
     };
-    let contexts: Vec<QuestionContext> = bank.questions().iter().map(QuestionContext::from).collect();
+    let contexts: Vec<QuestionContext> =
+        bank.questions().iter().map(QuestionContext::from).collect();
     let scorer = OfflineScorer::for_questions(&contexts);
     let report = crate::scoring::Scorer::score(&scorer, &QuestionContext::from(question), &answer);
     if ctx.json {
@@ -53,28 +54,18 @@ fn batch(input: &Path, out: Option<&Path>) -> Result<i32> {
     let reader = File::open(input)
         .with_context(|| format!("--batch {}: could not open the file", input.display()))?;
     let reader = BufReader::new(reader);
-    let scored = match out {
-        Some(path) => {
-            // Score into memory first so a bad row leaves no partial output file.
-            let mut buffer = Vec::new();
-            let n = run_batch(reader, &mut buffer)
-                .with_context(|| format!("--batch {}", input.display()))?;
-            std::fs::write(path, buffer)
-                .with_context(|| format!("--out {}: could not write the file", path.display()))?;
-            n
-        }
-        None => {
-            let mut buffer = Vec::new();
-            let n = run_batch(reader, &mut buffer)
-                .with_context(|| format!("--batch {}", input.display()))?;
-            let mut stdout = BufWriter::new(std::io::stdout().lock());
-            stdout.write_all(&buffer)?;
-            stdout.flush()?;
-            n
-        }
-    };
-    if out.is_some() {
+    // Score into memory first so a bad row leaves no partial output.
+    let mut buffer = Vec::new();
+    let scored =
+        run_batch(reader, &mut buffer).with_context(|| format!("--batch {}", input.display()))?;
+    if let Some(path) = out {
+        std::fs::write(path, buffer)
+            .with_context(|| format!("--out {}: could not write the file", path.display()))?;
         eprintln!("scored {scored} answers");
+    } else {
+        let mut stdout = BufWriter::new(std::io::stdout().lock());
+        stdout.write_all(&buffer)?;
+        stdout.flush()?;
     }
     Ok(0)
 }
@@ -117,7 +108,10 @@ fn print_report(prompt: &str, r: &ScoreReport) -> Result<()> {
             }
         }
     }
-    for (title, items) in [("Strengths", &r.strengths), ("Improvements", &r.improvements)] {
+    for (title, items) in [
+        ("Strengths", &r.strengths),
+        ("Improvements", &r.improvements),
+    ] {
         if items.is_empty() {
             continue;
         }

@@ -5,9 +5,9 @@
 //! and field, and nothing is written. Term weights come from the batch's own questions and references.
 //! Work is split across the available cores with scoped threads; each distinct question is prepared once.
 
+use super::QuestionContext;
 use super::offline::OfflineScorer;
 use super::prepared::{PreparedQuestion, TermStats};
-use super::QuestionContext;
 use crate::domain::{QuestionKind, ScoreReport, TalkingPoint};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -147,7 +147,11 @@ fn type_name(v: &Value) -> &'static str {
 fn talking_points(v: &Value, line: usize) -> Result<Vec<TalkingPoint>, BatchError> {
     const F: &str = "talking_points";
     let Value::Array(items) = v else {
-        return Err(field_err(line, F, format!("expected an array, got {}", type_name(v))));
+        return Err(field_err(
+            line,
+            F,
+            format!("expected an array, got {}", type_name(v)),
+        ));
     };
     items
         .iter()
@@ -163,7 +167,11 @@ fn talking_points(v: &Value, line: usize) -> Result<Vec<TalkingPoint>, BatchErro
             other => Err(field_err(
                 line,
                 F,
-                format!("item {}: expected a string or {{point, evidence}}, got {}", i + 1, type_name(other)),
+                format!(
+                    "item {}: expected a string or {{point, evidence}}, got {}",
+                    i + 1,
+                    type_name(other)
+                ),
             )),
         })
         .collect()
@@ -197,8 +205,8 @@ pub fn parse_row(text: &str, line: usize) -> Result<BatchRow, BatchError> {
         .parse()
         .map_err(|e: String| field_err(line, "kind", e))?;
     let prompt = string_field(&obj, line, "question", true)?.unwrap_or_default();
-    let reference = string_field(&obj, line, "reference_answer", false)?
-        .filter(|r| !r.trim().is_empty());
+    let reference =
+        string_field(&obj, line, "reference_answer", false)?.filter(|r| !r.trim().is_empty());
     let answer = string_field(&obj, line, "answer", true)?.unwrap_or_default();
     let points = match obj.get("talking_points") {
         None | Some(Value::Null) => Vec::new(),
@@ -317,11 +325,26 @@ mod tests {
     #[test]
     fn bad_rows_name_line_and_field() {
         let cases = [
-            ("{\"id\":1,\"kind\":\"technical\",\"question\":\"q\"}", "line 1: field `answer`: missing"),
-            ("{\"id\":1,\"kind\":\"poem\",\"question\":\"q\",\"answer\":\"a\"}", "line 1: field `kind`: unknown kind"),
-            ("{\"id\":[1],\"kind\":\"technical\",\"question\":\"q\",\"answer\":\"a\"}", "field `id`"),
-            ("{\"id\":1,\"kind\":\"technical\",\"question\":5,\"answer\":\"a\"}", "field `question`: expected a string, got a number"),
-            ("{\"id\":1,\"kind\":\"technical\",\"question\":\"q\",\"answer\":\"a\",\"talking_points\":[3]}", "field `talking_points`: item 1"),
+            (
+                "{\"id\":1,\"kind\":\"technical\",\"question\":\"q\"}",
+                "line 1: field `answer`: missing",
+            ),
+            (
+                "{\"id\":1,\"kind\":\"poem\",\"question\":\"q\",\"answer\":\"a\"}",
+                "line 1: field `kind`: unknown kind",
+            ),
+            (
+                "{\"id\":[1],\"kind\":\"technical\",\"question\":\"q\",\"answer\":\"a\"}",
+                "field `id`",
+            ),
+            (
+                "{\"id\":1,\"kind\":\"technical\",\"question\":5,\"answer\":\"a\"}",
+                "field `question`: expected a string, got a number",
+            ),
+            (
+                "{\"id\":1,\"kind\":\"technical\",\"question\":\"q\",\"answer\":\"a\",\"talking_points\":[3]}",
+                "field `talking_points`: item 1",
+            ),
             ("not json", "line 1: not a JSON object"),
             ("[1]", "line 1: not a JSON object"),
         ];

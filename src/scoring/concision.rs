@@ -2,6 +2,7 @@
 
 use super::text::{Analyzed, count, ratio, to_score};
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 /// Sentences longer than this many words read as rambling.
 const LONG_SENTENCE_WORDS: usize = 40;
@@ -70,13 +71,14 @@ pub fn score(answer: &Analyzed, target: u32) -> ConcisionResult {
         note.push_str(" (too short)");
     }
     if !r.long_sentences.is_empty() {
-        note.push_str(&format!(
+        let _ = write!(
+            note,
             "; {} sentence(s) over {LONG_SENTENCE_WORDS} words",
             r.long_sentences.len()
-        ));
+        );
     }
     if r.repetition > 0.1 {
-        note.push_str(&format!("; {:.0}% repeated phrasing", r.repetition * 100.0));
+        let _ = write!(note, "; {:.0}% repeated phrasing", r.repetition * 100.0);
     }
     r.note = note;
     r
@@ -93,7 +95,10 @@ mod tests {
         let r = score(&Analyzed::new(&answer), 100);
         // 108 words, but heavy repetition.
         assert!(r.repetition > 0.5);
-        let varied: String = (0..100).map(|i| format!("w{i} ")).collect::<String>() + ".";
+        let varied: String = (0..100).fold(String::new(), |mut s, i| {
+            let _ = write!(s, "w{i} ");
+            s
+        }) + ".";
         let r = score(&Analyzed::new(&varied), 100);
         // One 100-word sentence: rambling.
         assert_eq!(r.long_sentences.len(), 1);
@@ -104,7 +109,7 @@ mod tests {
     fn too_short_and_too_long_lose_points() {
         let short = score(&Analyzed::new("Yes, I did it."), 150);
         assert!(short.score < 10, "{}", short.score);
-        let sentence = |i: usize| format!("Point {i} adds detail about topic {i} here. ");
+        let sentence = |i: usize| format!("Item{i} covers area{i} with case{i} plus note{i}. ");
         let long: String = (0..200).map(sentence).collect();
         let r = score(&Analyzed::new(&long), 150);
         assert!(r.score <= 30, "{} {}", r.score, r.note);

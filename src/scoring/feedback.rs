@@ -58,7 +58,10 @@ impl Findings<'_> {
     }
 
     fn first_sentence_with_move(&self, m: usize) -> Option<usize> {
-        self.structure.sentence_moves.iter().position(|x| *x == Some(m))
+        self.structure
+            .sentence_moves
+            .iter()
+            .position(|x| *x == Some(m))
     }
 }
 
@@ -81,9 +84,9 @@ pub fn strengths(f: &Findings<'_>) -> Vec<FeedbackItem> {
         if quoted_points == 2 {
             break;
         }
-        let already = out
-            .iter()
-            .any(|i: &FeedbackItem| i.talking_point.as_deref() == Some(&f.relevance.talking_points[*point].point));
+        let already = out.iter().any(|i: &FeedbackItem| {
+            i.talking_point.as_deref() == Some(&f.relevance.talking_points[*point].point)
+        });
         if already {
             continue;
         }
@@ -103,32 +106,29 @@ pub fn strengths(f: &Findings<'_>) -> Vec<FeedbackItem> {
         ));
     }
     let all = moves(f.kind);
-    if f.structure.score >= 80 {
-        if let Some(&last) = f.structure.present.last() {
-            out.push(item(
-                format!(
-                    "Clear shape: {}.",
-                    f.structure
-                        .present
-                        .iter()
-                        .map(|m| all[*m].name)
-                        .collect::<Vec<_>>()
-                        .join(" → ")
-                ),
-                f.first_sentence_with_move(last).map(|s| f.quote_sentence(s)),
-                None,
-            ));
-        }
+    if f.structure.score >= 80
+        && let Some(&last) = f.structure.present.last()
+    {
+        out.push(item(
+            format!(
+                "Clear shape: {}.",
+                f.structure
+                    .present
+                    .iter()
+                    .map(|m| all[*m].name)
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            ),
+            f.first_sentence_with_move(last)
+                .map(|s| f.quote_sentence(s)),
+            None,
+        ));
     }
     if f.kind == QuestionKind::Behavioral
         && f.specificity.i_count > f.specificity.we_count
         && f.specificity.i_count > 0
     {
-        let first_i = f
-            .answer
-            .tokens
-            .iter()
-            .position(|t| t.lower == "i");
+        let first_i = f.answer.tokens.iter().position(|t| t.lower == "i");
         out.push(item(
             "You made your own part clear by speaking as \"I\".",
             first_i.and_then(|i| f.quote_token(i)),
@@ -203,9 +203,10 @@ pub fn improvements(f: &Findings<'_>) -> Vec<FeedbackItem> {
             None,
         ));
     }
-    let ratio = f.concision.words as f64 / f64::from(f.concision.target.max(1));
+    let ratio = super::text::count(f.concision.words) / f64::from(f.concision.target.max(1));
     if ratio > 1.5 {
-        let longest = (0..f.answer.sentences.len()).max_by_key(|s| f.answer.sentences[*s].tokens.len());
+        let longest =
+            (0..f.answer.sentences.len()).max_by_key(|s| f.answer.sentences[*s].tokens.len());
         out.push(item(
             format!(
                 "Tighten it: {} words against about {}; cut detail that does not serve the point.",

@@ -48,6 +48,7 @@ impl Junk {
 /// Whether an alphabetic token looks like a word: it has a vowel, no long consonant run, no letter
 /// repeated many times in a row, and a plausible length.
 fn wordlike(t: &Token) -> bool {
+    const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
     let w = &t.lower;
     if t.numeric || t.stop {
         return true;
@@ -67,18 +68,28 @@ fn wordlike(t: &Token) -> bool {
     let mut consonants = 0;
     let mut same = 1;
     for (i, c) in chars.iter().enumerate() {
-        consonants = if vowel(*c) || *c == '\'' { 0 } else { consonants + 1 };
+        consonants = if vowel(*c) || *c == '\'' {
+            0
+        } else {
+            consonants + 1
+        };
         if consonants > 5 {
             return false;
         }
-        same = if i > 0 && chars[i - 1] == *c { same + 1 } else { 1 };
+        same = if i > 0 && chars[i - 1] == *c {
+            same + 1
+        } else {
+            1
+        };
         if same > 2 {
             return false;
         }
     }
     // Keyboard rows typed in order.
-    const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
-    if ["asdf", "qwer", "zxcv", "hjkl", "jkl"].iter().any(|m| w.starts_with(m)) {
+    if ["asdf", "qwer", "zxcv", "hjkl", "jkl"]
+        .iter()
+        .any(|m| w.starts_with(m))
+    {
         return false;
     }
     if chars.len() >= 5 {
@@ -124,7 +135,9 @@ pub fn check(answer: &Analyzed, relevance: &RelevanceResult) -> Option<Junk> {
         return Some(Junk::PastedQuestion);
     }
     let topical = ratio(relevance.topic_terms, relevance.answer_terms.max(1));
-    let no_topic = relevance.topic_terms == 0 || (relevance.answer_terms >= 20 && topical < 0.05);
+    let no_topic = relevance.topic_terms == 0
+        || (relevance.topic_terms == 1 && relevance.answer_terms >= 6)
+        || (relevance.answer_terms >= 20 && topical < 0.05);
     if relevance.score < 10 && no_topic {
         return Some(Junk::OffTopic);
     }
@@ -142,10 +155,19 @@ mod tests {
 
     #[test]
     fn words_look_like_words() {
-        for w in ["latency", "rhythm", "strengths", "don't", "kubernetes", "idempotent"] {
+        for w in [
+            "latency",
+            "rhythm",
+            "strengths",
+            "don't",
+            "kubernetes",
+            "idempotent",
+        ] {
             assert!(wordlike(&token(w)), "{w}");
         }
-        for w in ["asdfgh", "qwerty", "zxcvbnm", "xkcdqwpl", "aaaaah", "sdfghjkl"] {
+        for w in [
+            "asdfgh", "qwerty", "zxcvbnm", "xkcdqwpl", "aaaaah", "sdfghjkl",
+        ] {
             assert!(!wordlike(&token(w)), "{w}");
         }
     }
@@ -162,6 +184,9 @@ mod tests {
             check(&Analyzed::new(&"test ".repeat(40)), &rel),
             Some(Junk::Gibberish)
         );
-        assert_eq!(check(&Analyzed::new("12345 678"), &rel), Some(Junk::Gibberish));
+        assert_eq!(
+            check(&Analyzed::new("12345 678"), &rel),
+            Some(Junk::Gibberish)
+        );
     }
 }

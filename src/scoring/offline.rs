@@ -4,7 +4,9 @@
 use super::feedback::{self, Findings};
 use super::prepared::{PreparedQuestion, TermStats};
 use super::text::Analyzed;
-use super::{QuestionContext, Scorer, concision, delivery, gate, relevance, specificity, structure};
+use super::{
+    QuestionContext, Scorer, concision, delivery, gate, relevance, specificity, structure,
+};
 use crate::domain::{Dimension, DimensionScore, QuestionKind, ScoreReport, ScorerId};
 
 /// Dimension weights for a kind, in [`Dimension::ALL`] order; each row sums to 1.
@@ -12,8 +14,7 @@ pub fn weights(kind: QuestionKind) -> [f32; 5] {
     match kind {
         QuestionKind::Behavioral => [0.35, 0.25, 0.2, 0.1, 0.1],
         QuestionKind::Technical => [0.7, 0.05, 0.1, 0.05, 0.1],
-        QuestionKind::SystemDesign => [0.4, 0.3, 0.1, 0.1, 0.1],
-        QuestionKind::Situational => [0.4, 0.3, 0.1, 0.1, 0.1],
+        QuestionKind::SystemDesign | QuestionKind::Situational => [0.4, 0.3, 0.1, 0.1, 0.1],
         QuestionKind::Company | QuestionKind::QuestionsToAsk => [0.4, 0.25, 0.15, 0.1, 0.1],
     }
 }
@@ -163,7 +164,11 @@ mod tests {
             },
             TalkingPoint {
                 point: "Communicated with stakeholders".into(),
-                evidence: vec!["status page".into(), "updated".into(), "stakeholders".into()],
+                evidence: vec![
+                    "status page".into(),
+                    "updated".into(),
+                    "stakeholders".into(),
+                ],
             },
             TalkingPoint {
                 point: "Prevented a repeat".into(),
@@ -186,7 +191,11 @@ mod tests {
         assert!(r.total >= 75, "{r:#?}");
         assert!(r.talking_points.iter().all(|t| t.hit));
         assert!(!r.strengths.is_empty());
-        assert!(r.strengths.iter().all(|i| i.quote.is_some() || i.talking_point.is_some()));
+        assert!(
+            r.strengths
+                .iter()
+                .all(|i| i.quote.is_some() || i.talking_point.is_some())
+        );
         assert!(r.evidence.iter().any(|e| e.label == "result"));
         assert_eq!(r.outline.len(), 4);
         assert!(r.outline[3].contains("As a result"), "{:?}", r.outline);
@@ -200,9 +209,18 @@ mod tests {
             "We had an incident once and we fixed it, basically. It was stressful but fine.",
         );
         let good = s.score(&behavioral(), GOOD);
-        assert!(weak.total + 30 <= good.total, "{} vs {}", weak.total, good.total);
+        assert!(
+            weak.total + 30 <= good.total,
+            "{} vs {}",
+            weak.total,
+            good.total
+        );
         assert!(weak.improvements.iter().any(|i| i.talking_point.is_some()));
-        assert!(weak.improvements.iter().all(|i| i.quote.is_some() || i.talking_point.is_some()));
+        assert!(
+            weak.improvements
+                .iter()
+                .all(|i| i.quote.is_some() || i.talking_point.is_some())
+        );
     }
 
     #[test]

@@ -42,7 +42,10 @@ impl TermStats {
 
     /// The corpus for a set of questions: each question's prompt with its reference answer.
     pub fn from_questions<'a>(questions: impl IntoIterator<Item = &'a QuestionContext>) -> Self {
-        let texts: Vec<String> = questions.into_iter().map(QuestionContext::corpus_text).collect();
+        let texts: Vec<String> = questions
+            .into_iter()
+            .map(QuestionContext::corpus_text)
+            .collect();
         Self::from_documents(texts.iter().map(String::as_str))
     }
 

@@ -4,6 +4,7 @@
 use super::lexicon::{self, NUMBER_WORDS, VAGUE_WORDS};
 use super::text::{Analyzed, find_word_phrases, ratio, to_score};
 use crate::domain::{Evidence, QuestionKind};
+use std::fmt::Write as _;
 
 /// What specificity found in an answer.
 #[derive(Debug, Clone, Default)]
@@ -111,10 +112,10 @@ pub fn score(kind: QuestionKind, answer: &Analyzed) -> SpecificityResult {
         if r.named.len() == 1 { "" } else { "s" },
     );
     if kind == QuestionKind::Behavioral {
-        note.push_str(&format!("; \"I\" {} vs \"we\" {}", r.i_count, r.we_count));
+        let _ = write!(note, "; \"I\" {} vs \"we\" {}", r.i_count, r.we_count);
     }
     if !r.vague.is_empty() {
-        note.push_str(&format!("; {} vague word(s)", r.vague.len()));
+        let _ = write!(note, "; {} vague word(s)", r.vague.len());
     }
     r.note = note;
     for &i in &r.metrics {
@@ -182,7 +183,12 @@ mod tests {
             QuestionKind::Technical,
             "It is a protocol that does things in some way for sending.",
         );
-        assert!(good.score > weak.score + 30, "{} vs {}", good.score, weak.score);
+        assert!(
+            good.score > weak.score + 30,
+            "{} vs {}",
+            good.score,
+            weak.score
+        );
     }
 
     #[test]

@@ -143,7 +143,11 @@ fn make_token(raw: &str, start: usize, end: usize) -> Token {
     let stop = lexicon::contains(STOPWORDS, &lower);
     let numeric = lower.chars().any(|c| c.is_ascii_digit());
     let base = lower.strip_suffix("'s").unwrap_or(&lower);
-    let stem = if numeric { base.to_string() } else { stem(base) };
+    let stem = if numeric {
+        base.to_string()
+    } else {
+        stem(base)
+    };
     Token {
         start,
         end,
@@ -156,7 +160,9 @@ fn make_token(raw: &str, start: usize, end: usize) -> Token {
 }
 
 /// Abbreviations whose dot does not end a sentence.
-const ABBREVIATIONS: &[&str] = &["approx", "dr", "e.g", "eg", "etc", "i.e", "ie", "mr", "ms", "vs"];
+const ABBREVIATIONS: &[&str] = &[
+    "approx", "dr", "e.g", "eg", "etc", "i.e", "ie", "mr", "ms", "vs",
+];
 
 fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     // Sentence boundaries: after . ! ? followed by whitespace, at line breaks that start a bullet or
@@ -176,7 +182,13 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             let bullet = rest.starts_with(['-', '*', '•', '●', '○']) || starts_numbered(rest);
             let blank = rest.starts_with('\n') || rest.starts_with("\r\n");
             let line_end = text[..i].trim_end().ends_with([':', ';', '.', '!', '?']);
-            if bullet || blank || line_end {
+            let line = text[..i]
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .trim_start();
+            let in_bullet = line.starts_with(['-', '*', '•', '●', '○']) || starts_numbered(line);
+            if bullet || blank || line_end || in_bullet {
                 cuts.push(i);
             }
         }
@@ -241,13 +253,21 @@ pub struct Phrase {
     pub stems: Vec<String>,
     /// Stems of content words only.
     pub content: Vec<String>,
+    /// The lowercased word when the phrase is one short word (matched exactly: stems of short words
+    /// collide, e.g. "top" and "topping").
+    pub short_word: Option<String>,
 }
 
 impl Phrase {
     /// Prepares `text` for matching.
     pub fn new(text: &str) -> Self {
         let tokens = tokenize(text);
+        let short_word = match tokens.as_slice() {
+            [t] if t.lower.chars().count() <= 3 => Some(t.lower.clone()),
+            _ => None,
+        };
         Self {
+            short_word,
             text: text.trim().to_string(),
             stems: tokens.iter().map(|t| t.stem.clone()).collect(),
             content: tokens
@@ -265,8 +285,14 @@ impl Phrase {
         if n == 0 || tokens.len() < n {
             return None;
         }
-        if let Some(i) = (0..=tokens.len() - n)
-            .find(|&i| (0..n).all(|k| tokens[i + k].stem == self.stems[k]))
+        if let Some(word) = &self.short_word {
+            return tokens
+                .iter()
+                .position(|t| &t.lower == word)
+                .map(|i| i..i + 1);
+        }
+        if let Some(i) =
+            (0..=tokens.len() - n).find(|&i| (0..n).all(|k| tokens[i + k].stem == self.stems[k]))
         {
             return Some(i..i + n);
         }
@@ -344,7 +370,10 @@ pub fn quote(text: &str, start: usize, end: usize, max: usize) -> String {
         return joined;
     }
     let cut: String = joined.chars().take(max.saturating_sub(1)).collect();
-    let cut = cut.rfind(' ').map_or(cut.as_str(), |p| &cut[..p]).to_string();
+    let cut = cut
+        .rfind(' ')
+        .map_or(cut.as_str(), |p| &cut[..p])
+        .to_string();
     format!("{cut}…")
 }
 
@@ -359,7 +388,9 @@ mod tests {
         let words: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
             words,
-            ["We", "reduced", "p99", "latency", "by", "35.5", "don't", "panic"]
+            [
+                "We", "reduced", "p99", "latency", "by", "35.5", "don't", "panic"
+            ]
         );
         assert_eq!(t[1].stem, "reduc");
         assert!(t[0].stop && t[0].capitalized);
@@ -397,6 +428,8 @@ mod tests {
         assert!(Phrase::new("listen").find(&a.tokens).is_some());
         assert!(Phrase::new("listened concerns").find(&a.tokens).is_some());
         assert!(Phrase::new("error budget").find(&a.tokens).is_none());
+        let b = Analyzed::new("My favourite topping is pineapple.");
+        assert!(Phrase::new("top").find(&b.tokens).is_none());
     }
 
     #[test]
