@@ -67,11 +67,31 @@ pub enum Command {
     Usage,
     /// Build a prep guide from a job description (file, URL or stdin), or list and show saved ones.
     Prep(PrepArgs),
+    /// Score an answer offline (`--question ID --answer-file F`) or a JSON Lines batch (`--batch IN`).
+    Score(ScoreArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+/// `hotseat score …`
+#[derive(Debug, Clone, Args)]
+#[command(group(clap::ArgGroup::new("mode").required(true).args(["question", "batch"])))]
+pub struct ScoreArgs {
+    /// The bank question id the answer is for.
+    #[arg(long, value_name = "ID", requires = "answer_file")]
+    pub question: Option<String>,
+    /// The file holding the answer; `-` reads stdin.
+    #[arg(long, value_name = "FILE", requires = "question")]
+    pub answer_file: Option<PathBuf>,
+    /// Score a JSON Lines file of `{id, kind, question, reference_answer?, talking_points?, answer}` rows.
+    #[arg(long, value_name = "IN.jsonl", conflicts_with_all = ["question", "answer_file"])]
+    pub batch: Option<PathBuf>,
+    /// Where batch results go (JSON Lines); stdout when absent.
+    #[arg(long, value_name = "OUT.jsonl", requires = "batch")]
+    pub out: Option<PathBuf>,
 }
 
 /// Filters shared by question listings.

@@ -8,5 +8,6 @@ pub mod config;
 pub mod domain;
 pub mod llm;
 pub mod prep;
+pub mod scoring;
 pub mod store;
 pub mod tui;

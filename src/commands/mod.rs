@@ -6,6 +6,7 @@ mod llm;
 mod personas;
 mod prep;
 mod questions;
+mod score;
 mod usage;
 
 use crate::bank::{Bank, FileError};
@@ -95,6 +96,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Usage => usage::run(&ctx),
         Command::Completions { .. } | Command::Browse { .. } => Ok(0),
         Command::Prep(args) => prep::run_then_open(cli, &ctx, args),
+        Command::Score(args) => score::run(&ctx, args),
     }
 }
 
