@@ -48,6 +48,26 @@ pub enum Command {
     /// Where data lives; what it holds; delete it.
     #[command(subcommand)]
     Data(DataCommand),
+    /// Open the app straight into a timed practice run.
+    Practice {
+        /// What to practise: behavioral, technical, system_design, situational, company,
+        /// questions_to_ask, mixed, weak_areas or starred.
+        #[arg(long, default_value = "mixed")]
+        kind: crate::practice::PracticeKind,
+        /// Only questions for this role.
+        #[arg(long)]
+        role: Option<Role>,
+        /// Only this difficulty.
+        #[arg(long)]
+        difficulty: Option<Difficulty>,
+        /// How many questions (default: the question_count setting).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=50))]
+        count: Option<u32>,
+        /// Session length in minutes, split evenly across the questions (default: each
+        /// question's own limit).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=480))]
+        minutes: Option<u32>,
+    },
     /// Open the app straight into Browse, with filters applied.
     Browse {
         /// Only this kind.

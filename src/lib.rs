@@ -7,6 +7,7 @@ pub mod commands;
 pub mod config;
 pub mod domain;
 pub mod llm;
+pub mod practice;
 pub mod prep;
 pub mod scoring;
 pub mod store;

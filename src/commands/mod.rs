@@ -71,6 +71,31 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         clap_complete::generate(*shell, &mut cmd, "hotseat", &mut std::io::stdout());
         return Ok(0);
     }
+    if let Command::Practice {
+        kind,
+        role,
+        difficulty,
+        count,
+        minutes,
+    } = command
+    {
+        let ctx = Context::from_cli(cli)?;
+        let count = count.unwrap_or(ctx.config.settings.question_count);
+        let time = minutes.map_or(crate::practice::TimeMode::QuestionOwn, |m| {
+            crate::practice::TimeMode::Fixed((m * 60 / count.max(1)).max(10))
+        });
+        let setup = crate::practice::PracticeSetup {
+            kind: *kind,
+            role: *role,
+            difficulty: *difficulty,
+            count: usize::try_from(count).unwrap_or(5),
+            time,
+        };
+        let start = crate::tui::StartAt {
+            actions: vec![crate::tui::action::Action::StartPractice(setup)],
+        };
+        return crate::tui::run_app_at(cli, start);
+    }
     if let Command::Browse { kind, role, search } = command {
         use crate::tui::action::Action;
         let start = crate::tui::StartAt {
@@ -94,7 +119,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Data(c) => data::run(&ctx, c),
         Command::Llm(c) => llm::run(&ctx, c),
         Command::Usage => usage::run(&ctx),
-        Command::Completions { .. } | Command::Browse { .. } => Ok(0),
+        Command::Completions { .. } | Command::Browse { .. } | Command::Practice { .. } => Ok(0),
         Command::Prep(args) => prep::run_then_open(cli, &ctx, args),
         Command::Score(args) => score::run(&ctx, args),
     }

@@ -16,6 +16,8 @@ pub enum Screen {
     BrowseDetail,
     /// A prep guide.
     PrepGuide,
+    /// Timed practice: setup, run, feedback and results.
+    Practice,
 }
 
 /// One past attempt as shown in Browse.
@@ -28,7 +30,7 @@ pub struct PastScore {
 }
 
 /// Everything that can change the app's state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Time passed (drives timers and status expiry).
     Tick,
@@ -42,6 +44,10 @@ pub enum Action {
     ToggleHelp,
     /// Move the selection up.
     Up,
+    /// Change the selected value backwards.
+    Left,
+    /// Change the selected value forwards.
+    Right,
     /// Move the selection down.
     Down,
     /// Move the selection a page up.
@@ -58,6 +64,37 @@ pub enum Action {
     ClickRow(usize),
     /// Open the Browse screen.
     OpenBrowse,
+    /// Open the practice setup screen.
+    OpenPractice,
+    /// Start a practice run with these choices (from the command line).
+    StartPractice(crate::practice::PracticeSetup),
+    /// Per-question stats and any unsent draft were loaded.
+    PracticeDataLoaded {
+        /// Stats per question id.
+        stats: Vec<(String, crate::store::QuestionStats)>,
+        /// The unsent practice answer, if any.
+        draft: Option<crate::domain::Draft>,
+    },
+    /// A key typed into the answer editor.
+    EditorKey(crossterm::event::KeyEvent),
+    /// Submit the answer being typed.
+    SubmitAnswer,
+    /// Skip this question.
+    SkipQuestion,
+    /// Pause or resume the timer.
+    TogglePause,
+    /// End the practice session now.
+    EndSession,
+    /// The attempt is durably stored.
+    AttemptSaved(crate::domain::AttemptId),
+    /// Storing the attempt failed.
+    AttemptSaveFailed(String),
+    /// Resume the unsent answer.
+    ResumeDraft,
+    /// Discard the unsent answer.
+    DiscardDraft,
+    /// Practise the weakest answers of the session again.
+    RetryWeakest,
     /// Start typing a fuzzy search.
     StartSearch,
     /// Start typing a tag filter.

@@ -4,7 +4,7 @@
 use super::action::{Action, Screen};
 use super::effects::EffectRunner;
 use super::event::{self, Event};
-use super::keymap::Keymap;
+use super::keymap::{KeyContext, Keymap};
 use super::state::AppState;
 use super::state::browse::InputKind;
 use super::ui::{self, theme::Theme};
@@ -67,8 +67,9 @@ impl App {
         for effect in effects {
             self.runner.run(effect);
         }
-        // a tick changes nothing visible unless it cleared the status line
-        if !is_tick || had_status != self.state.status.is_some() {
+        // a tick changes nothing visible unless it cleared the status line or a countdown runs
+        let countdown = self.state.screen == Screen::Practice && self.state.practice.ticking();
+        if !is_tick || countdown || had_status != self.state.status.is_some() {
             self.dirty = true;
         }
     }
@@ -115,7 +116,15 @@ impl App {
                 _ => None,
             };
         }
-        self.keymap.action(self.state.screen, key)
+        let context = KeyContext::of_state(&self.state);
+        if context == KeyContext::PracticeRun {
+            // bound keys (submit, skip, pause, help) act; everything else is typing
+            return self
+                .keymap
+                .action(context, key)
+                .or(Some(Action::EditorKey(*key)));
+        }
+        self.keymap.action(context, key)
     }
 
     fn click(&self, row: u16) -> Option<Action> {
@@ -125,7 +134,7 @@ impl App {
                 Some(Action::ClickRow(usize::from(offset / 2)))
             }
             Screen::BrowseList => self.state.browse.row_at(row).map(Action::ClickRow),
-            Screen::BrowseDetail | Screen::PrepGuide => None,
+            Screen::BrowseDetail | Screen::PrepGuide | Screen::Practice => None,
         }
     }
 

@@ -1,7 +1,7 @@
 //! Effects: data describing the I/O that `update` asks for; only the runner performs them.
 
 /// Work for the effect runner.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Load the home screen's summary from the store.
     LoadHome,
@@ -11,6 +11,16 @@ pub enum Effect {
     LoadHistory(String),
     /// Load a saved prep guide.
     LoadGuide(crate::prep::GuideId),
+    /// Load per-question stats and any unsent practice draft.
+    LoadPracticeData,
+    /// Save (or replace) a session.
+    SaveSession(crate::domain::Session),
+    /// Save an attempt durably, then report `AttemptSaved`.
+    SaveAttempt(Box<crate::domain::Attempt>),
+    /// Save the answer being typed.
+    SaveDraft(crate::domain::Draft),
+    /// Remove a draft by key.
+    DeleteDraft(String),
     /// Persist a star / unstar.
     SetStarred {
         /// The question.

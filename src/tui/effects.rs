@@ -102,6 +102,29 @@ fn perform(store: &dyn Store, tz: &TimeZone, effect: Effect) -> Result<Option<Ac
             || Action::EffectFailed(format!("no saved guide with id {id}")),
             |g| Action::GuideLoaded(Box::new(g)),
         )),
+        Effect::LoadPracticeData => Some(Action::PracticeDataLoaded {
+            stats: store.all_question_stats()?,
+            draft: store.draft(crate::tui::state::practice::DRAFT_KEY)?,
+        }),
+        Effect::SaveSession(session) => {
+            store.save_session(&session)?;
+            None
+        }
+        Effect::SaveAttempt(attempt) => Some(match store.save_attempt(&attempt) {
+            Ok(()) => Action::AttemptSaved(attempt.id),
+            Err(e) => {
+                tracing::error!("saving attempt failed: {e}");
+                Action::AttemptSaveFailed(e.to_string())
+            }
+        }),
+        Effect::SaveDraft(draft) => {
+            store.save_draft(&draft)?;
+            None
+        }
+        Effect::DeleteDraft(key) => {
+            store.delete_draft(&key)?;
+            None
+        }
         Effect::SetStarred {
             question_id,
             starred,

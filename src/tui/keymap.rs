@@ -22,15 +22,27 @@ pub enum KeyContext {
     Detail,
     /// The prep guide.
     Prep,
+    /// Practice setup.
+    PracticeSetup,
+    /// Typing an answer (keys not bound here go to the editor).
+    PracticeRun,
+    /// A paused answer.
+    PracticePaused,
+    /// Feedback and results after answering.
+    PracticeReview,
 }
 
 impl KeyContext {
-    const ALL: [(Self, &'static str); 5] = [
+    const ALL: [(Self, &'static str); 9] = [
         (Self::Global, "global"),
         (Self::Home, "home"),
         (Self::Browse, "browse"),
         (Self::Detail, "detail"),
         (Self::Prep, "prep"),
+        (Self::PracticeSetup, "practice_setup"),
+        (Self::PracticeRun, "practice_run"),
+        (Self::PracticePaused, "practice_paused"),
+        (Self::PracticeReview, "practice_review"),
     ];
 
     /// The context of a screen.
@@ -40,11 +52,34 @@ impl KeyContext {
             Screen::BrowseList => Self::Browse,
             Screen::BrowseDetail => Self::Detail,
             Screen::PrepGuide => Self::Prep,
+            Screen::Practice => Self::PracticeSetup,
         }
     }
 
+    /// The context for what is on screen now (practice has one per phase).
+    pub fn of_state(state: &crate::tui::state::AppState) -> Self {
+        use crate::tui::state::practice::Phase;
+        if state.screen != Screen::Practice {
+            return Self::of(state.screen);
+        }
+        match state.practice.phase {
+            Phase::Setup => Self::PracticeSetup,
+            Phase::Running if state.practice.paused() => Self::PracticePaused,
+            Phase::Running => Self::PracticeRun,
+            Phase::Feedback | Phase::Results => Self::PracticeReview,
+        }
+    }
+}
+
+impl KeyContext {
     fn parse(name: &str) -> Option<Self> {
         Self::ALL.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
+    }
+}
+
+impl From<Screen> for KeyContext {
+    fn from(screen: Screen) -> Self {
+        Self::of(screen)
     }
 }
 
@@ -152,6 +187,16 @@ const COMMANDS: &[Command] = &[
         help: "star / unstar the question",
         action: || Action::ToggleStar,
     },
+    Command { name: "open_practice", help: "start timed practice", action: || Action::OpenPractice },
+    Command { name: "left", help: "previous value", action: || Action::Left },
+    Command { name: "right", help: "next value", action: || Action::Right },
+    Command { name: "submit_answer", help: "submit the answer", action: || Action::SubmitAnswer },
+    Command { name: "skip_question", help: "skip this question", action: || Action::SkipQuestion },
+    Command { name: "toggle_pause", help: "pause / resume the timer", action: || Action::TogglePause },
+    Command { name: "end_session", help: "end the session and see results", action: || Action::EndSession },
+    Command { name: "resume_draft", help: "resume your unsent answer", action: || Action::ResumeDraft },
+    Command { name: "discard_draft", help: "discard your unsent answer", action: || Action::DiscardDraft },
+    Command { name: "retry_weakest", help: "practise the weakest answers again", action: || Action::RetryWeakest },
     Command {
         name: "toggle_example",
         help: "show / hide the example answer",
@@ -388,18 +433,18 @@ impl Keymap {
     }
 
     /// The action for a key on a screen: the screen's own binding first, then the global one.
-    pub fn action(&self, screen: Screen, key: &KeyEvent) -> Option<Action> {
+    pub fn action(&self, context: impl Into<KeyContext>, key: &KeyEvent) -> Option<Action> {
         let chord = Chord::from_event(key)?;
         self.bindings
-            .get(&(KeyContext::of(screen), chord))
+            .get(&(context.into(), chord))
             .or_else(|| self.bindings.get(&(KeyContext::Global, chord)))
             .map(|c| (c.action)())
     }
 
     /// Help rows for a screen: (keys, what they do), the screen's bindings then the global ones.
-    pub fn help(&self, screen: Screen) -> Vec<(String, &'static str)> {
+    pub fn help(&self, context: impl Into<KeyContext>) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(String, &'static str)> = Vec::new();
-        for ctx in [KeyContext::of(screen), KeyContext::Global] {
+        for ctx in [context.into(), KeyContext::Global] {
             for command in COMMANDS {
                 let keys: Vec<String> = self
                     .bindings

@@ -6,17 +6,20 @@ use crate::tui::action::Action;
 /// A way in from the home screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MenuEntry {
+    /// Timed practice.
+    Practice,
     /// Browse the prep bank.
     Browse,
 }
 
 impl MenuEntry {
     /// Menu entries in order.
-    pub const ALL: [Self; 1] = [Self::Browse];
+    pub const ALL: [Self; 2] = [Self::Practice, Self::Browse];
 
     /// The entry's label and its one-key shortcut.
     pub fn label(self) -> (&'static str, char) {
         match self {
+            Self::Practice => ("Timed practice", 'p'),
             Self::Browse => ("Browse the prep bank", 'b'),
         }
     }
@@ -24,6 +27,7 @@ impl MenuEntry {
     /// One line on what it is for.
     pub fn blurb(self) -> &'static str {
         match self {
+            Self::Practice => "answer questions against the clock; each answer scored at once with feedback",
             Self::Browse => {
                 "filter by kind, role and difficulty; fuzzy search; guidance, talking points, example answers"
             }
@@ -66,6 +70,7 @@ impl HomeState {
             }
             Action::Select => return HomeOutcome::Open(MenuEntry::ALL[self.selected]),
             Action::OpenBrowse => return HomeOutcome::Open(MenuEntry::Browse),
+            Action::OpenPractice => return HomeOutcome::Open(MenuEntry::Practice),
             Action::Back => return HomeOutcome::Quit,
             _ => {}
         }

@@ -2,6 +2,8 @@
 
 pub mod browse;
 pub mod home;
+pub mod practice;
+pub mod practice_summary;
 pub mod prep;
 
 use super::action::{Action, Screen};
@@ -11,6 +13,7 @@ use crate::config::Settings;
 use browse::BrowseState;
 use home::HomeState;
 use jiff::{SignedDuration, Timestamp};
+use practice::{PracticeOutcome, PracticeState};
 use prep::{PrepOutcome, PrepState};
 use std::sync::Arc;
 
@@ -36,6 +39,8 @@ pub struct AppState {
     pub browse: BrowseState,
     /// Prep guide screen state.
     pub prep: PrepState,
+    /// Practice screen state.
+    pub practice: PracticeState,
     /// Whether the help overlay is open.
     pub help_open: bool,
     /// Terminal size (columns, rows).
@@ -48,6 +53,8 @@ pub struct AppState {
     pub settings: Settings,
     /// The loaded bank.
     pub bank: Arc<Bank>,
+    /// The time of the last update (views draw countdowns against it).
+    pub now: Timestamp,
 }
 
 impl AppState {
@@ -58,12 +65,26 @@ impl AppState {
             home: HomeState::default(),
             browse: BrowseState::new(Arc::clone(&bank), settings.hide_example_answers, size),
             prep: PrepState::new(size),
+            practice: PracticeState::new(
+                Arc::clone(&bank),
+                Arc::new(crate::scoring::OfflineScorer::for_questions(
+                    bank.questions()
+                        .iter()
+                        .map(crate::scoring::QuestionContext::from)
+                        .collect::<Vec<_>>()
+                        .iter(),
+                )),
+                settings.question_count,
+                settings.on_timeout,
+                settings.track_performance,
+            ),
             help_open: false,
             size,
             status: None,
             should_quit: false,
             settings,
             bank,
+            now: Timestamp::UNIX_EPOCH,
         }
     }
 
@@ -83,6 +104,7 @@ impl AppState {
 
     /// Applies one action at time `now`; returns the effects to run. Pure: no I/O, no clock.
     pub fn update(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        self.now = now;
         match action {
             Action::Quit => {
                 self.should_quit = true;
@@ -92,7 +114,23 @@ impl AppState {
                 if self.status.as_ref().is_some_and(|s| s.until <= now) {
                     self.status = None;
                 }
+                if self.screen == Screen::Practice {
+                    return self.update_practice(action, now);
+                }
                 return vec![];
+            }
+            Action::PracticeDataLoaded { .. }
+            | Action::AttemptSaved(_)
+            | Action::AttemptSaveFailed(_) => return self.update_practice(action, now),
+            Action::OpenPractice => {
+                self.screen = Screen::Practice;
+                self.help_open = false;
+                return self.practice.open();
+            }
+            Action::StartPractice(_) | Action::StartPracticeWith(_) => {
+                self.screen = Screen::Practice;
+                self.help_open = false;
+                return self.update_practice(action, now);
             }
             Action::Resize(w, h) => {
                 self.size = (w, h);
@@ -127,19 +165,6 @@ impl AppState {
                 self.help_open = false;
                 return vec![];
             }
-            Action::StartPracticeWith(ids) => {
-                // The practice screen is not built yet: say what would start.
-                self.set_status(
-                    format!(
-                        "practice is not available yet; it would start with {} predicted question(s): {}",
-                        ids.len(),
-                        ids.join(", ")
-                    ),
-                    false,
-                    now,
-                );
-                return vec![];
-            }
             Action::StartMock { stage, persona } => {
                 // The mock interview screen is not built yet: say what would start.
                 self.set_status(
@@ -161,7 +186,22 @@ impl AppState {
             Screen::Home => self.update_home(&action),
             Screen::BrowseList | Screen::BrowseDetail => self.update_browse(action, now),
             Screen::PrepGuide => self.update_prep(&action, now),
+            Screen::Practice => self.update_practice(action, now),
         }
+    }
+
+    fn update_practice(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        let (effects, outcome) = self.practice.update(action, now);
+        if let Some((text, error)) = self.practice.message.take() {
+            self.set_status(text, error, now);
+        }
+        if outcome == PracticeOutcome::Home && self.screen == Screen::Practice {
+            self.screen = Screen::Home;
+            let mut all = effects;
+            all.push(Effect::LoadHome);
+            return all;
+        }
+        effects
     }
 
     fn update_prep(&mut self, action: &Action, now: Timestamp) -> Vec<Effect> {
@@ -185,6 +225,10 @@ impl AppState {
             home::HomeOutcome::Open(home::MenuEntry::Browse) => {
                 self.screen = Screen::BrowseList;
                 vec![]
+            }
+            home::HomeOutcome::Open(home::MenuEntry::Practice) => {
+                self.screen = Screen::Practice;
+                self.practice.open()
             }
         }
     }

@@ -7,7 +7,7 @@ use crate::prep::{Guide, SectionKind};
 use crate::tui::action::Action;
 
 /// What a prep-screen action leads to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum PrepOutcome {
     /// Nothing beyond the state change.
     Stay,

@@ -3,6 +3,7 @@
 pub mod browse;
 pub mod help;
 pub mod home;
+pub mod practice;
 pub mod prep;
 pub mod theme;
 pub mod widgets;
@@ -30,9 +31,15 @@ pub fn render(frame: &mut Frame<'_>, state: &AppState, keymap: &Keymap, theme: &
         Screen::BrowseList => browse::render_list(frame, area, state, theme),
         Screen::BrowseDetail => browse::render_detail(frame, area, state, theme),
         Screen::PrepGuide => prep::render(frame, area, state, theme),
+        Screen::Practice => practice::render(frame, area, state, theme),
     }
     if state.help_open {
-        help::render(frame, area, &keymap.help(state.screen), theme);
+        help::render(
+            frame,
+            area,
+            &keymap.help(super::keymap::KeyContext::of_state(state)),
+            theme,
+        );
     }
 }
 
