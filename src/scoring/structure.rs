@@ -3,6 +3,7 @@
 
 use super::text::{Analyzed, Phrase, ratio, to_score};
 use crate::domain::{Evidence, QuestionKind};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// One move of an answer's shape, with the cue phrases that signal it.
@@ -673,6 +674,7 @@ pub struct StructureResult {
 /// Counts cue hits of each move in each sentence (exact stem sequences only; no windows).
 fn cue_hits(kind: QuestionKind, answer: &Analyzed, sentence: usize) -> Vec<f64> {
     let tokens = answer.sentence_tokens(sentence);
+    let stems: HashSet<&str> = tokens.iter().map(|t| t.stem.as_str()).collect();
     prepared(kind)
         .cues
         .iter()
@@ -682,6 +684,7 @@ fn cue_hits(kind: QuestionKind, answer: &Analyzed, sentence: usize) -> Vec<f64> 
                 .filter(|c| {
                     let n = c.stems.len();
                     n > 0
+                        && stems.contains(c.stems[0].as_str())
                         && tokens.len() >= n
                         && (0..=tokens.len() - n)
                             .any(|i| (0..n).all(|k| tokens[i + k].stem == c.stems[k]))
@@ -736,6 +739,23 @@ fn i_did(tokens: &[super::text::Token]) -> bool {
         w[0].lower == "i"
             && (w[1].lower.ends_with("ed") || PAST_IRREGULAR.contains(&w[1].lower.as_str()))
     })
+}
+
+fn note(all: &[Move], present: &[usize]) -> String {
+    let names: Vec<&str> = present.iter().map(|m| all[*m].name).collect();
+    let missing: Vec<&str> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !present.contains(i))
+        .map(|(_, m)| m.name)
+        .collect();
+    if missing.is_empty() {
+        format!("has every part: {}", names.join(", "))
+    } else if names.is_empty() {
+        format!("no clear {}", missing.join(" / "))
+    } else {
+        format!("has {}; missing {}", names.join(", "), missing.join(", "))
+    }
 }
 
 /// Scores the structure of an analyzed answer for `kind`. `text` is the answer (for `?` checks).
@@ -831,20 +851,7 @@ pub fn score(kind: QuestionKind, text: &str, answer: &Analyzed) -> StructureResu
         credit = credit.min(0.4);
     }
     result.score = to_score(credit);
-    let names: Vec<&str> = result.present.iter().map(|m| all[*m].name).collect();
-    let missing: Vec<&str> = all
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !result.present.contains(i))
-        .map(|(_, m)| m.name)
-        .collect();
-    result.note = if missing.is_empty() {
-        format!("has every part: {}", names.join(", "))
-    } else if names.is_empty() {
-        format!("no clear {}", missing.join(" / "))
-    } else {
-        format!("has {}; missing {}", names.join(", "), missing.join(", "))
-    };
+    result.note = note(all, &result.present);
     result
 }
 
