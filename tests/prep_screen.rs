@@ -125,43 +125,43 @@ fn resume_defense_section() {
 }
 
 #[test]
-fn practise_and_mock_keys_emit_actions_answered_with_a_status() {
+fn practise_key_starts_practice_with_the_predicted_questions() {
     let mut s = state((120, 40));
     let ids = s.prep.guide.as_ref().unwrap().predicted_ids();
     assert!(!ids.is_empty());
-    key(&mut s, KeyCode::Char('p'));
-    let status = s.status.clone().unwrap().text;
-    assert!(status.contains("practice is not available yet"), "{status}");
-    assert!(status.contains(&ids[0]), "{status}");
-    insta::assert_snapshot!("prep_practise_status_120x40", draw(&s).backend());
+    // the state's own update turns the key into the app-level action
+    let mut prep = s.prep.clone();
+    assert_eq!(
+        prep.update(&Action::PractisePredicted),
+        hotseat::tui::state::prep::PrepOutcome::Emit(Action::StartPracticeWith(ids.clone()))
+    );
+    let effects = s.update(Action::PractisePredicted, now());
+    assert_eq!(s.screen, hotseat::tui::action::Screen::Practice);
+    assert!(effects.contains(&hotseat::tui::effect::Effect::LoadPracticeData));
+    s.update(
+        Action::PracticeDataLoaded {
+            stats: vec![],
+            draft: None,
+        },
+        now(),
+    );
+    let run = s.practice.run.as_ref().expect("a run started");
+    assert_eq!(run.question.id, ids[0]);
+    assert_eq!(
+        s.practice.session.as_ref().unwrap().question_ids.len(),
+        ids.iter()
+            .filter(|id| s.practice.bank().question(id).is_some())
+            .count()
+    );
+}
+
+#[test]
+fn mock_key_is_answered_with_a_status() {
+    let mut s = state((120, 40));
     key(&mut s, KeyCode::Char('m'));
     let status = s.status.clone().unwrap().text;
     assert!(
         status.contains("mock the technical round with the default interviewer"),
         "{status}"
     );
-    // the state's own update turns the keys into the app-level actions
-    let mut prep = s.prep.clone();
-    assert_eq!(
-        prep.update(&Action::PractisePredicted),
-        hotseat::tui::state::prep::PrepOutcome::Emit(Action::StartPracticeWith(ids))
-    );
-}
-
-#[test]
-fn sections_wrap_around_and_back_returns_home() {
-    let mut s = state((80, 24));
-    let n = s.prep.sections.len();
-    key(&mut s, KeyCode::Left);
-    assert_eq!(s.prep.selected, n - 1);
-    assert_eq!(s.prep.current().unwrap().0, SectionKind::FocusAreas);
-    key(&mut s, KeyCode::Tab);
-    assert_eq!(s.prep.selected, 0);
-    key(&mut s, KeyCode::Char('G'));
-    assert!(s.prep.scroll > 0);
-    key(&mut s, KeyCode::Char('g'));
-    assert_eq!(s.prep.scroll, 0);
-    let effects = s.update(Action::Back, now());
-    assert_eq!(s.screen, Screen::Home);
-    assert_eq!(effects, vec![Effect::LoadHome]);
 }

@@ -107,16 +107,17 @@ fn mix(mut x: u64) -> u64 {
 }
 
 fn id_hash(id: &str) -> u64 {
-    id.bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+    id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
 }
 
 /// Picks the session's questions. `seed` makes the choice repeatable; questions never attempted
 /// (or attempted longest ago) come first within each tier.
-pub fn plan_questions(
+pub fn plan_questions<S: std::hash::BuildHasher>(
     bank: &Bank,
     setup: &PracticeSetup,
-    stats: &HashMap<String, QuestionStats>,
+    stats: &HashMap<String, QuestionStats, S>,
     seed: u64,
 ) -> Vec<String> {
     let fits = |q: &&Question| {
@@ -124,7 +125,12 @@ pub fn plan_questions(
             && setup.difficulty.is_none_or(|d| q.difficulty == d)
     };
     let pool: Vec<&Question> = match setup.kind {
-        PracticeKind::Kind(k) => bank.questions().iter().filter(|q| q.kind == k).filter(fits).collect(),
+        PracticeKind::Kind(k) => bank
+            .questions()
+            .iter()
+            .filter(|q| q.kind == k)
+            .filter(fits)
+            .collect(),
         PracticeKind::Mixed => bank
             .questions()
             .iter()
@@ -145,7 +151,10 @@ pub fn plan_questions(
             .filter(|q| stats.get(&q.id).is_some_and(|s| s.starred))
             .filter(fits)
             .collect(),
-        PracticeKind::WeakAreas => weak_area_pool(bank, stats).into_iter().filter(fits).collect(),
+        PracticeKind::WeakAreas => weak_area_pool(bank, stats)
+            .into_iter()
+            .filter(fits)
+            .collect(),
     };
     // order: weakest first for weak areas; otherwise least recently practised, then shuffled
     let mut ranked: Vec<(u64, u64, &Question)> = pool
@@ -192,7 +201,10 @@ pub fn plan_questions(
 
 /// Questions in the categories whose attempted questions score lowest on average, plus the
 /// attempted questions scoring under 60 anywhere.
-fn weak_area_pool<'a>(bank: &'a Bank, stats: &HashMap<String, QuestionStats>) -> Vec<&'a Question> {
+fn weak_area_pool<'a, S: std::hash::BuildHasher>(
+    bank: &'a Bank,
+    stats: &HashMap<String, QuestionStats, S>,
+) -> Vec<&'a Question> {
     let mut by_category: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
     for q in bank.questions() {
         if let Some(last) = stats.get(&q.id).and_then(|s| s.last) {
@@ -211,7 +223,10 @@ fn weak_area_pool<'a>(bank: &'a Bank, stats: &HashMap<String, QuestionStats>) ->
         .iter()
         .filter(|q| {
             weak.contains(&q.category.as_str())
-                || stats.get(&q.id).and_then(|s| s.last).is_some_and(|l| l < 60)
+                || stats
+                    .get(&q.id)
+                    .and_then(|s| s.last)
+                    .is_some_and(|l| l < 60)
         })
         .collect()
 }
@@ -239,7 +254,10 @@ mod tests {
         assert_eq!(a, plan_questions(&bank, &s, &stats, 7));
         assert_ne!(a, plan_questions(&bank, &s, &stats, 8));
         assert_eq!(a.len(), 5);
-        assert!(a.iter().all(|id| bank.question(id).unwrap().kind == QuestionKind::Behavioral));
+        assert!(
+            a.iter()
+                .all(|id| bank.question(id).unwrap().kind == QuestionKind::Behavioral)
+        );
     }
 
     #[test]
@@ -248,31 +266,75 @@ mod tests {
         let mut s = setup(PracticeKind::Mixed, 4);
         s.role = Some(Role::DataScientist);
         let ids = plan_questions(&bank, &s, &HashMap::new(), 1);
-        let kinds: std::collections::BTreeSet<QuestionKind> =
-            ids.iter().map(|id| bank.question(id).unwrap().kind).collect();
+        let kinds: std::collections::BTreeSet<QuestionKind> = ids
+            .iter()
+            .map(|id| bank.question(id).unwrap().kind)
+            .collect();
         assert!(kinds.len() >= 3, "{kinds:?}");
-        assert!(ids.iter().all(|id| bank.question(id).unwrap().fits_role(Role::DataScientist)));
+        assert!(
+            ids.iter()
+                .all(|id| bank.question(id).unwrap().fits_role(Role::DataScientist))
+        );
     }
 
     #[test]
     fn weak_areas_and_starred_use_stats() {
         let bank = Bank::load(None).bank;
-        let weak_q = bank.questions().iter().find(|q| q.category == "conflict").unwrap();
-        let strong_q = bank.questions().iter().find(|q| q.category == "databases").unwrap();
+        let weak_q = bank
+            .questions()
+            .iter()
+            .find(|q| q.category == "conflict")
+            .unwrap();
+        let strong_q = bank
+            .questions()
+            .iter()
+            .find(|q| q.category == "databases")
+            .unwrap();
         let mut stats = HashMap::new();
-        stats.insert(weak_q.id.clone(), QuestionStats { attempts: 1, last: Some(35), starred: true, ..QuestionStats::default() });
-        stats.insert(strong_q.id.clone(), QuestionStats { attempts: 1, last: Some(92), ..QuestionStats::default() });
+        stats.insert(
+            weak_q.id.clone(),
+            QuestionStats {
+                attempts: 1,
+                last: Some(35),
+                starred: true,
+                ..QuestionStats::default()
+            },
+        );
+        stats.insert(
+            strong_q.id.clone(),
+            QuestionStats {
+                attempts: 1,
+                last: Some(92),
+                ..QuestionStats::default()
+            },
+        );
         let ids = plan_questions(&bank, &setup(PracticeKind::WeakAreas, 3), &stats, 3);
-        assert_eq!(ids[0], weak_q.id, "the weakest attempted question comes first");
+        assert_eq!(
+            ids[0], weak_q.id,
+            "the weakest attempted question comes first"
+        );
         let starred = plan_questions(&bank, &setup(PracticeKind::Starred, 3), &stats, 3);
         assert_eq!(starred, vec![weak_q.id.clone()]);
-        assert!(plan_questions(&bank, &setup(PracticeKind::Starred, 3), &HashMap::new(), 3).is_empty());
+        assert!(
+            plan_questions(&bank, &setup(PracticeKind::Starred, 3), &HashMap::new(), 3).is_empty()
+        );
     }
 
     #[test]
     fn practice_kind_parses() {
-        assert_eq!("weak-areas".parse::<PracticeKind>(), Ok(PracticeKind::WeakAreas));
-        assert_eq!("system design".parse::<PracticeKind>(), Ok(PracticeKind::Kind(QuestionKind::SystemDesign)));
-        assert!("poetry".parse::<PracticeKind>().unwrap_err().contains("unknown practice kind 'poetry'"));
+        assert_eq!(
+            "weak-areas".parse::<PracticeKind>(),
+            Ok(PracticeKind::WeakAreas)
+        );
+        assert_eq!(
+            "system design".parse::<PracticeKind>(),
+            Ok(PracticeKind::Kind(QuestionKind::SystemDesign))
+        );
+        assert!(
+            "poetry"
+                .parse::<PracticeKind>()
+                .unwrap_err()
+                .contains("unknown practice kind 'poetry'")
+        );
     }
 }

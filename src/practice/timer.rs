@@ -110,21 +110,36 @@ mod tests {
     fn phases_follow_the_remaining_time() {
         let t = TimerState::start(t0(), Some(600));
         assert_eq!(t.phase(t0() + 10.seconds()), TimerPhase::Normal);
-        assert_eq!(t.phase(t0() + 460.seconds()), TimerPhase::Amber, "140 s left is not yet amber for 600");
-        assert_eq!(t.phase(t0() + 451.seconds()), TimerPhase::Amber, "149 s left ≤ a quarter of 600");
+        assert_eq!(
+            t.phase(t0() + 460.seconds()),
+            TimerPhase::Amber,
+            "140 s left is not yet amber for 600"
+        );
+        assert_eq!(
+            t.phase(t0() + 451.seconds()),
+            TimerPhase::Amber,
+            "149 s left ≤ a quarter of 600"
+        );
         assert_eq!(t.phase(t0() + 571.seconds()), TimerPhase::Red);
         assert_eq!(t.phase(t0() + 600.seconds()), TimerPhase::Overtime);
         assert_eq!(t.remaining_secs(t0() + 612.seconds()), Some(-12));
         assert_eq!(clock(-12), "+0:12");
         assert_eq!(clock(125), "2:05");
-        assert_eq!(TimerState::start(t0(), None).phase(t0() + 9999.seconds()), TimerPhase::Unlimited);
+        assert_eq!(
+            TimerState::start(t0(), None).phase(t0() + 9999.seconds()),
+            TimerPhase::Unlimited
+        );
     }
 
     #[test]
     fn pauses_are_not_counted() {
         let mut t = TimerState::start(t0(), Some(120));
         t.pause(t0() + 30.seconds());
-        assert_eq!(t.elapsed_secs(t0() + 300.seconds()), 30, "frozen while paused");
+        assert_eq!(
+            t.elapsed_secs(t0() + 300.seconds()),
+            30,
+            "frozen while paused"
+        );
         t.resume(t0() + 300.seconds());
         assert_eq!(t.elapsed_secs(t0() + 310.seconds()), 40);
         t.pause(t0() + 310.seconds());

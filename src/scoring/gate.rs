@@ -47,17 +47,26 @@ impl Junk {
 
 /// Whether an alphabetic token looks like a word: it has a vowel, no long consonant run, no letter
 /// repeated many times in a row, and a plausible length.
+/// The key to the right of `b` on a QWERTY letter row.
+fn next_on_row(b: u8) -> Option<u8> {
+    const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+    ROWS.iter().find_map(|row| {
+        let i = row.iter().position(|&k| k == b)?;
+        row.get(i + 1).copied()
+    })
+}
+
 fn wordlike(t: &Token) -> bool {
-    const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
     let w = &t.lower;
     if t.numeric || t.stop {
         return true;
     }
-    let chars: Vec<char> = w.chars().collect();
-    if chars.iter().any(|c| !c.is_ascii_alphabetic() && *c != '\'') {
+    if !w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'\'') {
         // Non-Latin scripts: no vowel rules to apply.
-        return chars.len() <= 30;
+        return w.chars().count() <= 30;
     }
+    // ASCII from here on: bytes are characters.
+    let chars: Vec<char> = w.bytes().map(char::from).collect();
     if chars.len() > 25 {
         return false;
     }
@@ -85,20 +94,15 @@ fn wordlike(t: &Token) -> bool {
             return false;
         }
     }
-    // Keyboard rows typed in order.
-    if ["asdf", "qwer", "zxcv", "hjkl", "jkl"]
-        .iter()
-        .any(|m| w.starts_with(m))
-    {
-        return false;
-    }
-    if chars.len() >= 5 {
-        let on_row = ROWS.iter().any(|row| {
-            w.as_bytes()
-                .windows(5)
-                .any(|win| std::str::from_utf8(win).is_ok_and(|s| row.contains(s)))
-        });
-        if on_row {
+    // Five keys typed along a keyboard row, e.g. "sdfgh".
+    let mut run = 1;
+    for pair in w.as_bytes().windows(2) {
+        run = if next_on_row(pair[0]) == Some(pair[1]) {
+            run + 1
+        } else {
+            1
+        };
+        if run >= 5 {
             return false;
         }
     }

@@ -15,7 +15,10 @@ pub fn weights(kind: QuestionKind) -> [f32; 5] {
         QuestionKind::Behavioral => [0.35, 0.25, 0.2, 0.1, 0.1],
         QuestionKind::Technical => [0.7, 0.05, 0.1, 0.05, 0.1],
         QuestionKind::SystemDesign | QuestionKind::Situational => [0.4, 0.3, 0.1, 0.1, 0.1],
-        QuestionKind::Company | QuestionKind::QuestionsToAsk => [0.4, 0.25, 0.15, 0.1, 0.1],
+        QuestionKind::Company => [0.4, 0.25, 0.15, 0.1, 0.1],
+        // a question to ask is judged first on being on point; being phrased as a question
+        // matters, but less than for a story's shape
+        QuestionKind::QuestionsToAsk => [0.5, 0.2, 0.1, 0.1, 0.1],
     }
 }
 

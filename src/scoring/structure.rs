@@ -3,6 +3,7 @@
 
 use super::text::{Analyzed, Phrase, ratio, to_score};
 use crate::domain::{Evidence, QuestionKind};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// One move of an answer's shape, with the cue phrases that signal it.
@@ -673,6 +674,7 @@ pub struct StructureResult {
 /// Counts cue hits of each move in each sentence (exact stem sequences only; no windows).
 fn cue_hits(kind: QuestionKind, answer: &Analyzed, sentence: usize) -> Vec<f64> {
     let tokens = answer.sentence_tokens(sentence);
+    let stems: HashSet<&str> = tokens.iter().map(|t| t.stem.as_str()).collect();
     prepared(kind)
         .cues
         .iter()
@@ -682,6 +684,7 @@ fn cue_hits(kind: QuestionKind, answer: &Analyzed, sentence: usize) -> Vec<f64> 
                 .filter(|c| {
                     let n = c.stems.len();
                     n > 0
+                        && stems.contains(c.stems[0].as_str())
                         && tokens.len() >= n
                         && (0..=tokens.len() - n)
                             .any(|i| (0..n).all(|k| tokens[i + k].stem == c.stems[k]))
@@ -738,6 +741,23 @@ fn i_did(tokens: &[super::text::Token]) -> bool {
     })
 }
 
+fn note(all: &[Move], present: &[usize]) -> String {
+    let names: Vec<&str> = present.iter().map(|m| all[*m].name).collect();
+    let missing: Vec<&str> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !present.contains(i))
+        .map(|(_, m)| m.name)
+        .collect();
+    if missing.is_empty() {
+        format!("has every part: {}", names.join(", "))
+    } else if names.is_empty() {
+        format!("no clear {}", missing.join(" / "))
+    } else {
+        format!("has {}; missing {}", names.join(", "), missing.join(", "))
+    }
+}
+
 /// Scores the structure of an analyzed answer for `kind`. `text` is the answer (for `?` checks).
 pub fn score(kind: QuestionKind, text: &str, answer: &Analyzed) -> StructureResult {
     let all = moves(kind);
@@ -772,7 +792,11 @@ pub fn score(kind: QuestionKind, text: &str, answer: &Analyzed) -> StructureResu
                 hits[0] += 0.3;
             }
             QuestionKind::QuestionsToAsk => {
-                let asks = text[sentence.start..sentence.end].trim_end().ends_with('?');
+                // a question may sit inside quotes: `ask: "What does success look like?"`
+                let asks = text[sentence.start..sentence.end]
+                    .trim_end()
+                    .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
+                    .ends_with('?');
                 if asks {
                     hits[0] += 10.0;
                 }
@@ -831,20 +855,7 @@ pub fn score(kind: QuestionKind, text: &str, answer: &Analyzed) -> StructureResu
         credit = credit.min(0.4);
     }
     result.score = to_score(credit);
-    let names: Vec<&str> = result.present.iter().map(|m| all[*m].name).collect();
-    let missing: Vec<&str> = all
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !result.present.contains(i))
-        .map(|(_, m)| m.name)
-        .collect();
-    result.note = if missing.is_empty() {
-        format!("has every part: {}", names.join(", "))
-    } else if names.is_empty() {
-        format!("no clear {}", missing.join(" / "))
-    } else {
-        format!("has {}; missing {}", names.join(", "), missing.join(", "))
-    };
+    result.note = note(all, &result.present);
     result
 }
 

@@ -2,6 +2,8 @@
 
 use super::lexicon::{self, STOPWORDS};
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -83,9 +85,27 @@ impl Analyzed {
     }
 }
 
-/// Lowercases and stems one word.
+/// Most stems remembered per thread before the cache is cleared.
+const STEM_CACHE_LIMIT: usize = 50_000;
+
+thread_local! {
+    static STEM_CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// Stems one lowercase word (cached per thread: answers reuse most of their vocabulary).
 pub fn stem(lower: &str) -> String {
-    STEMMER.stem(lower).into_owned()
+    STEM_CACHE.with(|cache| {
+        if let Some(hit) = cache.borrow().get(lower) {
+            return hit.clone();
+        }
+        let stemmed = STEMMER.stem(lower).into_owned();
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= STEM_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(lower.to_string(), stemmed.clone());
+        stemmed
+    })
 }
 
 fn is_word_char(c: char) -> bool {
@@ -139,7 +159,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn make_token(raw: &str, start: usize, end: usize) -> Token {
-    let lower = raw.to_lowercase().replace('’', "'");
+    let mut lower = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        raw.to_lowercase()
+    };
+    if lower.contains('’') {
+        lower = lower.replace('’', "'");
+    }
     let stop = lexicon::contains(STOPWORDS, &lower);
     let numeric = lower.chars().any(|c| c.is_ascii_digit());
     let base = lower.strip_suffix("'s").unwrap_or(&lower);
@@ -173,9 +200,22 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     while i < bytes.len() {
         let b = bytes[i];
         if matches!(b, b'.' | b'!' | b'?') {
-            let next = bytes.get(i + 1).copied();
+            // closing quotes and brackets belong to the sentence they close: `…clarify?" If`
+            let mut end = i + 1;
+            loop {
+                let rest = &text[end..];
+                if let Some(c) = ['"', '\'', ')', '\u{201d}', '\u{2019}']
+                    .into_iter()
+                    .find(|c| rest.starts_with(*c))
+                {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let next = bytes.get(end).copied();
             if next.is_none_or(|n| n.is_ascii_whitespace()) && !ends_with_abbreviation(text, i) {
-                cuts.push(i + 1);
+                cuts.push(end);
             }
         } else if b == b'\n' {
             let rest = text[i + 1..].trim_start_matches([' ', '\t']);
@@ -235,8 +275,10 @@ fn starts_numbered(rest: &str) -> bool {
 fn ends_with_abbreviation(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
     let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(')
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || *c == '(')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = before[word_start..].to_ascii_lowercase();
     if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
         return true;
@@ -405,6 +447,27 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_quote_stays_with_its_sentence() {
+        let a = Analyzed::new(
+            "Then ask: \"Does that help?\" Wait for the answer. She said \u{201c}yes.\u{201d} Done",
+        );
+        let texts: Vec<&str> = a
+            .sentences
+            .iter()
+            .map(|s| &"Then ask: \"Does that help?\" Wait for the answer. She said \u{201c}yes.\u{201d} Done"[s.start..s.end])
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Then ask: \"Does that help?\"",
+                "Wait for the answer.",
+                "She said \u{201c}yes.\u{201d}",
+                "Done"
+            ]
+        );
+    }
+
+    #[test]
     fn sentences_split_on_punctuation_and_bullets_not_abbreviations() {
         let text = "First, e.g. this one. Second one!\n- a bullet\n- another\nThird?";
         let a = Analyzed::new(text);
@@ -434,7 +497,18 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for text in ["", " ", "...", "\n\n\n", "é.", "a\u{0}b", "1.", "x'", "9,"] {
+        for text in [
+            "",
+            " ",
+            "...",
+            "\n\n\n",
+            "é.",
+            "a\u{0}b",
+            "1.",
+            "x'",
+            "9,",
+            "a\u{2001}b. c",
+        ] {
             let a = Analyzed::new(text);
             for s in &a.sentences {
                 assert!(s.start <= s.end && s.end <= text.len());

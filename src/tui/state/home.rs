@@ -27,7 +27,9 @@ impl MenuEntry {
     /// One line on what it is for.
     pub fn blurb(self) -> &'static str {
         match self {
-            Self::Practice => "answer questions against the clock; each answer scored at once with feedback",
+            Self::Practice => {
+                "answer questions against the clock; each answer scored at once with feedback"
+            }
             Self::Browse => {
                 "filter by kind, role and difficulty; fuzzy search; guidance, talking points, example answers"
             }

@@ -6,7 +6,9 @@ use crate::config::TimeoutAction;
 use crate::domain::{
     Attempt, AttemptId, Difficulty, Draft, Question, Role, ScoreReport, Session, SessionKind,
 };
-use crate::practice::{PracticeKind, PracticeSetup, TimeMode, TimerPhase, TimerState, plan_questions};
+use crate::practice::{
+    PracticeKind, PracticeSetup, TimeMode, TimerPhase, TimerState, plan_questions,
+};
 use crate::scoring::{OfflineScorer, QuestionContext, Scorer};
 use crate::store::QuestionStats;
 use crate::tui::action::Action;
@@ -23,7 +25,13 @@ pub const DRAFT_KEY: &str = "practice";
 const DRAFT_EVERY: SignedDuration = SignedDuration::from_secs(1);
 
 /// The setup screen's fields, top to bottom.
-pub const SETUP_FIELDS: [&str; 5] = ["Practise", "Role", "Difficulty", "Questions", "Time per answer"];
+pub const SETUP_FIELDS: [&str; 5] = [
+    "Practise",
+    "Role",
+    "Difficulty",
+    "Questions",
+    "Time per answer",
+];
 
 /// Time-per-answer choices on the setup screen.
 pub const TIME_CHOICES: [TimeMode; 6] = [
@@ -144,7 +152,11 @@ fn mix(mut x: u64) -> u64 {
 fn step<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
     let i = all.iter().position(|x| *x == current).unwrap_or(0);
     let n = all.len();
-    all[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+    all[if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }]
 }
 
 fn step_opt<T: Copy + PartialEq>(all: &[T], current: Option<T>, forward: bool) -> Option<T> {
@@ -249,7 +261,8 @@ impl PracticeState {
                     // never start over an unsent answer: offer it first
                     self.phase = Phase::Setup;
                     self.message = Some((
-                        "you have an unsent answer: r resumes it, Enter starts the new session".into(),
+                        "you have an unsent answer: r resumes it, Enter starts the new session"
+                            .into(),
                         false,
                     ));
                     if let Pending::Setup(setup) = pending {
@@ -272,7 +285,9 @@ impl PracticeState {
                     run.saving = None;
                 }
                 self.message = Some((
-                    format!("could not save your answer ({message}); it is still here — Ctrl-S to try again"),
+                    format!(
+                        "could not save your answer ({message}); it is still here — Ctrl-S to try again"
+                    ),
                     true,
                 ));
                 return (vec![], PracticeOutcome::Stay);
@@ -290,7 +305,7 @@ impl PracticeState {
         }
         match self.phase {
             Phase::Setup => self.update_setup(&action, now),
-            Phase::Running => (self.update_running(action, now), PracticeOutcome::Stay),
+            Phase::Running => (self.update_running(&action, now), PracticeOutcome::Stay),
             Phase::Feedback => self.update_feedback(&action, now),
             Phase::Results => self.update_results(&action, now),
         }
@@ -306,14 +321,18 @@ impl PracticeState {
             Action::ResumeDraft => {
                 if let Some(draft) = self.draft_offer.take() {
                     let ids = vec![draft.question_id.clone()];
-                    return (self.start_with(ids, now, Some(draft.text)), PracticeOutcome::Stay);
+                    return (
+                        self.start_with(ids, now, Some(draft.text)),
+                        PracticeOutcome::Stay,
+                    );
                 }
             }
-            Action::DiscardDraft => {
-                if self.draft_offer.take().is_some() {
-                    self.message = Some(("unsent answer discarded".into(), false));
-                    return (vec![Effect::DeleteDraft(DRAFT_KEY.into())], PracticeOutcome::Stay);
-                }
+            Action::DiscardDraft if self.draft_offer.take().is_some() => {
+                self.message = Some(("unsent answer discarded".into(), false));
+                return (
+                    vec![Effect::DeleteDraft(DRAFT_KEY.into())],
+                    PracticeOutcome::Stay,
+                );
             }
             Action::Back => return (vec![], PracticeOutcome::Home),
             _ => {}
@@ -344,8 +363,12 @@ impl PracticeState {
         if ids.is_empty() {
             self.message = Some((
                 match self.setup.kind {
-                    PracticeKind::Starred => "no starred questions match — star some in Browse (s) first".into(),
-                    PracticeKind::WeakAreas => "no weak areas yet — answer a few questions first".into(),
+                    PracticeKind::Starred => {
+                        "no starred questions match — star some in Browse (s) first".into()
+                    }
+                    PracticeKind::WeakAreas => {
+                        "no weak areas yet — answer a few questions first".into()
+                    }
                     _ => "no questions match these choices".into(),
                 },
                 true,
@@ -356,8 +379,16 @@ impl PracticeState {
         self.start_with(ids, now, prefill)
     }
 
-    fn start_with(&mut self, ids: Vec<String>, now: Timestamp, prefill: Option<String>) -> Vec<Effect> {
-        let ids: Vec<String> = ids.into_iter().filter(|id| self.bank.question(id).is_some()).collect();
+    fn start_with(
+        &mut self,
+        ids: Vec<String>,
+        now: Timestamp,
+        prefill: Option<String>,
+    ) -> Vec<Effect> {
+        let ids: Vec<String> = ids
+            .into_iter()
+            .filter(|id| self.bank.question(id).is_some())
+            .collect();
         if ids.is_empty() {
             self.message = Some(("none of those questions are in the bank".into(), true));
             return vec![];
@@ -392,7 +423,12 @@ impl PracticeState {
     }
 
     fn show_question(&mut self, now: Timestamp, prefill: Option<String>) -> Vec<Effect> {
-        let Some(id) = self.session.as_ref().and_then(|s| s.question_ids.get(self.index)).cloned() else {
+        let Some(id) = self
+            .session
+            .as_ref()
+            .and_then(|s| s.question_ids.get(self.index))
+            .cloned()
+        else {
             return self.finish(now);
         };
         let Some(question) = self.bank.question(&id).cloned() else {
@@ -429,7 +465,7 @@ impl PracticeState {
         }
     }
 
-    fn update_running(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+    fn update_running(&mut self, action: &Action, now: Timestamp) -> Vec<Effect> {
         let Some(run) = self.run.as_mut() else {
             return vec![];
         };
@@ -438,7 +474,7 @@ impl PracticeState {
         }
         match action {
             Action::EditorKey(key) if !run.timer.is_paused() => {
-                run.editor.input(key);
+                run.editor.input(*key);
                 vec![]
             }
             Action::TogglePause => {
@@ -480,7 +516,8 @@ impl PracticeState {
         if run.timer.is_paused() {
             return vec![];
         }
-        if self.on_timeout == TimeoutAction::Submit && run.timer.phase(now) == TimerPhase::Overtime {
+        if self.on_timeout == TimeoutAction::Submit && run.timer.phase(now) == TimerPhase::Overtime
+        {
             return self.submit(now, false);
         }
         if now.duration_since(run.last_draft_save) >= DRAFT_EVERY {
@@ -498,12 +535,17 @@ impl PracticeState {
         };
         let text = run.text();
         if !skipped && text.trim().is_empty() {
-            self.message = Some(("nothing to submit yet — type an answer, or Ctrl-N to skip".into(), true));
+            self.message = Some((
+                "nothing to submit yet — type an answer, or Ctrl-N to skip".into(),
+                true,
+            ));
             return vec![];
         }
         let overtime = run.timer.phase(now) == TimerPhase::Overtime;
-        let score: Option<ScoreReport> =
-            (!skipped).then(|| self.scorer.score(&QuestionContext::from(&run.question), &text));
+        let score: Option<ScoreReport> = (!skipped).then(|| {
+            self.scorer
+                .score(&QuestionContext::from(&run.question), &text)
+        });
         let attempt = Attempt {
             id,
             question_id: run.question.id.clone(),
@@ -562,7 +604,11 @@ impl PracticeState {
         effects
     }
 
-    fn update_feedback(&mut self, action: &Action, now: Timestamp) -> (Vec<Effect>, PracticeOutcome) {
+    fn update_feedback(
+        &mut self,
+        action: &Action,
+        now: Timestamp,
+    ) -> (Vec<Effect>, PracticeOutcome) {
         match action {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down => self.scroll = self.scroll.saturating_add(1),
@@ -578,14 +624,25 @@ impl PracticeState {
         (vec![], PracticeOutcome::Stay)
     }
 
-    fn update_results(&mut self, action: &Action, now: Timestamp) -> (Vec<Effect>, PracticeOutcome) {
+    fn update_results(
+        &mut self,
+        action: &Action,
+        now: Timestamp,
+    ) -> (Vec<Effect>, PracticeOutcome) {
         match action {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down => self.scroll = self.scroll.saturating_add(1),
             Action::RetryWeakest => {
-                let ids = self.results.as_ref().map(|r| r.weakest.clone()).unwrap_or_default();
+                let ids = self
+                    .results
+                    .as_ref()
+                    .map(|r| r.weakest.clone())
+                    .unwrap_or_default();
                 if ids.is_empty() {
-                    self.message = Some(("nothing to retry: every answer scored 70 or more".into(), false));
+                    self.message = Some((
+                        "nothing to retry: every answer scored 70 or more".into(),
+                        false,
+                    ));
                     return (vec![], PracticeOutcome::Stay);
                 }
                 return (self.start_with(ids, now, None), PracticeOutcome::Stay);

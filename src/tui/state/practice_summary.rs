@@ -47,10 +47,18 @@ fn mean(values: &[u32]) -> Option<u8> {
 
 fn advice(d: Dimension) -> &'static str {
     match d {
-        Dimension::Relevance => "answer the question asked and cover its talking points (read them in Browse)",
-        Dimension::Structure => "give answers a visible shape: situation, task, action, result for stories",
-        Dimension::Specificity => "add numbers, names of tools and systems, and say what you did yourself",
-        Dimension::Concision => "lead with the headline and cut repetition; aim for the target length",
+        Dimension::Relevance => {
+            "answer the question asked and cover its talking points (read them in Browse)"
+        }
+        Dimension::Structure => {
+            "give answers a visible shape: situation, task, action, result for stories"
+        }
+        Dimension::Specificity => {
+            "add numbers, names of tools and systems, and say what you did yourself"
+        }
+        Dimension::Concision => {
+            "lead with the headline and cut repetition; aim for the target length"
+        }
         Dimension::Delivery => "drop fillers and hedges (\"basically\", \"I think maybe\")",
     }
 }
@@ -74,7 +82,10 @@ impl ResultsSummary {
         let mut by_category: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
         for r in &rows {
             if let Some(t) = r.total {
-                by_category.entry(r.category.as_str()).or_default().push(u32::from(t));
+                by_category
+                    .entry(r.category.as_str())
+                    .or_default()
+                    .push(u32::from(t));
             }
         }
         let mut per_category: Vec<(String, u8, usize)> = by_category
@@ -85,7 +96,9 @@ impl ResultsSummary {
         let mut dims: BTreeMap<Dimension, Vec<u32>> = BTreeMap::new();
         for report in attempts.iter().filter_map(|a| a.score.as_ref()) {
             for d in &report.dimensions {
-                dims.entry(d.dimension).or_default().push(u32::from(d.score));
+                dims.entry(d.dimension)
+                    .or_default()
+                    .push(u32::from(d.score));
             }
         }
         let mut dimensions: Vec<(Dimension, u8)> = dims
@@ -93,7 +106,10 @@ impl ResultsSummary {
             .filter_map(|(d, v)| mean(&v).map(|m| (d, m)))
             .collect();
         dimensions.sort_by_key(|(d, m)| (*m, *d));
-        let mut weak: Vec<&AnsweredRow> = rows.iter().filter(|r| r.total.is_some_and(|t| t < 70)).collect();
+        let mut weak: Vec<&AnsweredRow> = rows
+            .iter()
+            .filter(|r| r.total.is_some_and(|t| t < 70))
+            .collect();
         weak.sort_by_key(|r| r.total);
         let weakest: Vec<String> = weak.iter().take(3).map(|r| r.question_id.clone()).collect();
         let mut next_steps = Vec::new();
@@ -101,7 +117,10 @@ impl ResultsSummary {
             next_steps.push(format!("{} averaged {m}: {}.", d.label(), advice(*d)));
         }
         if let Some((c, m, _)) = per_category.first().filter(|(_, m, _)| *m < 70) {
-            next_steps.push(format!("Practise more {} questions (averaged {m}).", c.replace('_', " ")));
+            next_steps.push(format!(
+                "Practise more {} questions (averaged {m}).",
+                c.replace('_', " ")
+            ));
         }
         if !weakest.is_empty() {
             next_steps.push(format!(
@@ -111,10 +130,13 @@ impl ResultsSummary {
             ));
         }
         if rows.iter().any(|r| r.overtime) {
-            next_steps.push("Some answers ran over time: rehearse a 2-minute version of your stories.".into());
+            next_steps.push(
+                "Some answers ran over time: rehearse a 2-minute version of your stories.".into(),
+            );
         }
         if next_steps.is_empty() && !scored.is_empty() {
-            next_steps.push("Strong session. Try harder questions or a mock interview next.".into());
+            next_steps
+                .push("Strong session. Try harder questions or a mock interview next.".into());
         }
         Self {
             overall: mean(&scored),

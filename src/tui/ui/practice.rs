@@ -25,7 +25,12 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
 }
 
 fn chrome(area: Rect) -> [Rect; 3] {
-    Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area)
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
 }
 
 fn kind_label(kind: PracticeKind) -> String {
@@ -57,10 +62,22 @@ fn render_setup(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &The
             .question(&d.question_id)
             .map_or(d.question_id.as_str(), |q| q.prompt.as_str());
         let words = d.text.split_whitespace().count();
-        lines.push(Line::from(Span::styled("You have an unsent answer", theme.warn.add_modifier(Modifier::BOLD))));
-        lines.push(Line::from(Span::styled(format!("  “{prompt}”"), theme.text)));
+        lines.push(Line::from(Span::styled(
+            "You have an unsent answer",
+            theme.warn.add_modifier(Modifier::BOLD),
+        )));
+        lines.push(Line::from(Span::styled(
+            format!("  “{prompt}”"),
+            theme.text,
+        )));
         lines.push(Line::from(vec![
-            Span::styled(format!("  {words} words, saved {} · ", d.saved_at.strftime("%Y-%m-%d %H:%M")), theme.dim),
+            Span::styled(
+                format!(
+                    "  {words} words, saved {} · ",
+                    d.saved_at.strftime("%Y-%m-%d %H:%M")
+                ),
+                theme.dim,
+            ),
             Span::styled("r", theme.accent),
             Span::styled(" resume  ", theme.dim),
             Span::styled("x", theme.accent),
@@ -71,8 +88,10 @@ fn render_setup(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &The
     let s = &p.setup;
     let values = [
         kind_label(s.kind),
-        s.role.map_or_else(|| "any role".into(), |r| r.label().to_string()),
-        s.difficulty.map_or_else(|| "any".into(), |d| d.as_str().to_string()),
+        s.role
+            .map_or_else(|| "any role".into(), |r| r.label().to_string()),
+        s.difficulty
+            .map_or_else(|| "any".into(), |d| d.as_str().to_string()),
         s.count.to_string(),
         time_label(s.time),
     ];
@@ -95,7 +114,13 @@ fn render_setup(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &The
     footer(
         frame,
         bottom,
-        &[("↑↓", "field"), ("←→", "change"), ("Enter", "start"), ("?", "keys"), ("q", "back")],
+        &[
+            ("↑↓", "field"),
+            ("←→", "change"),
+            ("Enter", "start"),
+            ("?", "keys"),
+            ("q", "back"),
+        ],
         state,
         theme,
     );
@@ -113,9 +138,17 @@ fn timer_line(run: &Run, now: jiff::Timestamp, theme: &Theme) -> (String, Style,
         (Some(limit), Some(left)) if left > 0 => {
             #[allow(clippy::cast_precision_loss)]
             let ratio = left as f64 / f64::from(limit.max(1));
-            (format!("{} left", clock(left)), style, ratio.clamp(0.0, 1.0))
+            (
+                format!("{} left", clock(left)),
+                style,
+                ratio.clamp(0.0, 1.0),
+            )
         }
-        (Some(_), Some(left)) => (format!("OVERTIME {}", clock(left)), style.add_modifier(Modifier::BOLD), 1.0),
+        (Some(_), Some(left)) => (
+            format!("OVERTIME {}", clock(left)),
+            style.add_modifier(Modifier::BOLD),
+            1.0,
+        ),
         _ => (format!("no limit · {}", clock(elapsed)), style, 0.0),
     }
 }
@@ -137,7 +170,9 @@ fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
     );
     let q = &run.question;
     let prompt_width = usize::from(body.width.saturating_sub(4)).max(10);
-    let prompt_rows = u16::try_from(q.prompt.chars().count() / prompt_width + 1).unwrap_or(3).min(6);
+    let prompt_rows = u16::try_from(q.prompt.chars().count() / prompt_width + 1)
+        .unwrap_or(3)
+        .min(6);
     let [question, meta, gauge, editor] = Layout::vertical([
         Constraint::Length(prompt_rows + 1),
         Constraint::Length(1),
@@ -146,12 +181,18 @@ fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
     ])
     .areas(body.inner(Margin::new(1, 0)));
     frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(q.prompt.clone(), theme.title))).wrap(Wrap { trim: true }),
+        Paragraph::new(Line::from(Span::styled(q.prompt.clone(), theme.title)))
+            .wrap(Wrap { trim: true }),
         question,
     );
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(
-            format!("{} · {} · {}", q.kind.label(), q.category.replace('_', " "), q.difficulty),
+            format!(
+                "{} · {} · {}",
+                q.kind.label(),
+                q.category.replace('_', " "),
+                q.difficulty
+            ),
             theme.dim,
         ))),
         meta,
@@ -166,9 +207,15 @@ fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
     let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.dim)
-        .title(Span::styled(format!(" Your answer · {} words ", run.word_count()), theme.title));
+        .title(Span::styled(
+            format!(" Your answer · {} words ", run.word_count()),
+            theme.title,
+        ));
     if run.timer.phase(state.now) == TimerPhase::Overtime {
-        block = block.title_bottom(Span::styled(" overtime — keep going or Ctrl-S to submit ", theme.bad));
+        block = block.title_bottom(Span::styled(
+            " overtime — keep going or Ctrl-S to submit ",
+            theme.bad,
+        ));
     }
     let inner = block.inner(editor);
     frame.render_widget(block, editor);
@@ -180,17 +227,29 @@ fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
             Paragraph::new(vec![
                 Line::from(Span::styled("Paused — the clock has stopped", theme.title)),
                 Line::from(""),
-                Line::from(Span::styled("Enter resume · Ctrl-N skip · q end session", theme.dim)),
+                Line::from(Span::styled(
+                    "Enter resume · Ctrl-N skip · q end session",
+                    theme.dim,
+                )),
             ])
             .alignment(ratatui::layout::Alignment::Center)
-            .block(Block::default().borders(Borders::ALL).border_style(theme.accent)),
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.accent),
+            ),
             rect,
         );
     }
     let hints: &[(&str, &str)] = if run.saving.is_some() {
         &[("", "saving your answer…")]
     } else {
-        &[("Ctrl-S", "submit"), ("Ctrl-N", "skip"), ("Esc", "pause"), ("F1", "keys")]
+        &[
+            ("Ctrl-S", "submit"),
+            ("Ctrl-N", "skip"),
+            ("Esc", "pause"),
+            ("F1", "keys"),
+        ]
     };
     footer(frame, bottom, hints, state, theme);
 }
@@ -199,7 +258,10 @@ fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
 /// parts marked, strengths, improvements and the outline.
 pub fn report_lines(report: &ScoreReport, answer: &str, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{}/100", report.total), theme.score(report.total).add_modifier(Modifier::BOLD)),
+        Span::styled(
+            format!("{}/100", report.total),
+            theme.score(report.total).add_modifier(Modifier::BOLD),
+        ),
         Span::styled(
             match &report.scorer {
                 ScorerId::Offline => "   scored offline".to_string(),
@@ -221,10 +283,20 @@ pub fn report_lines(report: &ScoreReport, answer: &str, theme: &Theme) -> Vec<Li
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled("Talking points", theme.title)));
         for tp in &report.talking_points {
-            let (mark, style) = if tp.hit { ("✓ ", theme.good) } else { ("✗ ", theme.bad) };
-            let mut spans = vec![Span::styled(mark, style), Span::styled(tp.point.clone(), theme.text)];
+            let (mark, style) = if tp.hit {
+                ("✓ ", theme.good)
+            } else {
+                ("✗ ", theme.bad)
+            };
+            let mut spans = vec![
+                Span::styled(mark, style),
+                Span::styled(tp.point.clone(), theme.text),
+            ];
             if !tp.matched.is_empty() {
-                spans.push(Span::styled(format!("  ({})", tp.matched.join(", ")), theme.dim));
+                spans.push(Span::styled(
+                    format!("  ({})", tp.matched.join(", ")),
+                    theme.dim,
+                ));
             }
             lines.push(Line::from(spans));
         }
@@ -232,14 +304,20 @@ pub fn report_lines(report: &ScoreReport, answer: &str, theme: &Theme) -> Vec<Li
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Your answer", theme.title)));
     lines.extend(marked_answer(report, answer, theme));
-    for (title, items) in [("Strengths", &report.strengths), ("Improvements", &report.improvements)] {
+    for (title, items) in [
+        ("Strengths", &report.strengths),
+        ("Improvements", &report.improvements),
+    ] {
         if items.is_empty() {
             continue;
         }
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(title, theme.title)));
         for item in items {
-            lines.push(Line::from(vec![Span::styled("• ", theme.accent), Span::styled(item.text.clone(), theme.text)]));
+            lines.push(Line::from(vec![
+                Span::styled("• ", theme.accent),
+                Span::styled(item.text.clone(), theme.text),
+            ]));
             if let Some(q) = &item.quote {
                 lines.push(Line::from(Span::styled(format!("    “{q}”"), theme.dim)));
             }
@@ -247,18 +325,39 @@ pub fn report_lines(report: &ScoreReport, answer: &str, theme: &Theme) -> Vec<Li
     }
     if !report.outline.is_empty() {
         lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled("A stronger shape, from what you said", theme.title)));
+        lines.push(Line::from(Span::styled(
+            "A stronger shape, from what you said",
+            theme.title,
+        )));
         for (i, o) in report.outline.iter().enumerate() {
-            lines.push(Line::from(Span::styled(format!("{}. {o}", i + 1), theme.text)));
+            lines.push(Line::from(Span::styled(
+                format!("{}. {o}", i + 1),
+                theme.text,
+            )));
         }
     }
     lines
 }
 
 const PARTS: [&str; 18] = [
-    "situation", "task", "action", "result", "definition", "mechanism", "example", "tradeoffs",
-    "requirements", "estimates", "components", "data", "scaling", "clarify", "options", "decision",
-    "follow_through", "follow-through",
+    "situation",
+    "task",
+    "action",
+    "result",
+    "definition",
+    "mechanism",
+    "example",
+    "tradeoffs",
+    "requirements",
+    "estimates",
+    "components",
+    "data",
+    "scaling",
+    "clarify",
+    "options",
+    "decision",
+    "follow_through",
+    "follow-through",
 ];
 
 /// The answer with each structural part's sentence labelled, e.g. `[result] …`.
@@ -287,14 +386,20 @@ fn marked_answer(report: &ScoreReport, answer: &str, theme: &Theme) -> Vec<Line<
             out.push(Line::from(Span::styled(gap.replace('\n', " "), theme.text)));
         }
         out.push(Line::from(vec![
-            Span::styled(format!("[{}] ", e.label), theme.accent.add_modifier(Modifier::BOLD)),
+            Span::styled(
+                format!("[{}] ", e.label),
+                theme.accent.add_modifier(Modifier::BOLD),
+            ),
             Span::styled(answer[e.start..e.end].trim().replace('\n', " "), theme.text),
         ]));
         pos = e.end;
     }
     let rest = answer[pos..].trim();
     if !rest.is_empty() {
-        out.push(Line::from(Span::styled(rest.replace('\n', " "), theme.text)));
+        out.push(Line::from(Span::styled(
+            rest.replace('\n', " "),
+            theme.text,
+        )));
     }
     out
 }
@@ -311,7 +416,13 @@ fn render_feedback(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &
     } else {
         clock(i64::from(attempt.duration_secs))
     };
-    title_bar(frame, top, &format!("Practice › Feedback {} of {total}", p.index + 1), &right, theme);
+    title_bar(
+        frame,
+        top,
+        &format!("Practice › Feedback {} of {total}", p.index + 1),
+        &right,
+        theme,
+    );
     let prompt = p
         .bank()
         .question(&attempt.question_id)
@@ -321,7 +432,9 @@ fn render_feedback(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &
         lines.extend(report_lines(report, &attempt.answer, theme));
     }
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((p.scroll, 0)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((p.scroll, 0)),
         body.inner(Margin::new(1, 0)),
     );
     let last = p.index + 1 >= total;
@@ -346,7 +459,10 @@ fn results_lines(p: &PracticeState, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(vec![
         Span::styled("Overall ", theme.dim),
         match r.overall {
-            Some(o) => Span::styled(format!("{o}/100"), theme.score(o).add_modifier(Modifier::BOLD)),
+            Some(o) => Span::styled(
+                format!("{o}/100"),
+                theme.score(o).add_modifier(Modifier::BOLD),
+            ),
             None => Span::styled("no answers scored".to_string(), theme.dim),
         },
         Span::styled(
@@ -383,7 +499,10 @@ fn results_lines(p: &PracticeState, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled("Next steps", theme.title)));
         for s in &r.next_steps {
-            lines.push(Line::from(vec![Span::styled("• ", theme.accent), Span::styled(s.clone(), theme.text)]));
+            lines.push(Line::from(vec![
+                Span::styled("• ", theme.accent),
+                Span::styled(s.clone(), theme.text),
+            ]));
         }
     }
     lines
@@ -392,14 +511,19 @@ fn results_lines(p: &PracticeState, theme: &Theme) -> Vec<Line<'static>> {
 fn render_results(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
     let p = &state.practice;
     let [top, body, bottom] = chrome(area);
-    let label = p.session.as_ref().map_or_else(String::new, |s| s.label.clone());
+    let label = p
+        .session
+        .as_ref()
+        .map_or_else(String::new, |s| s.label.clone());
     title_bar(frame, top, "Practice › Results", &label, theme);
     let rows = p.results.as_ref().map_or(0, |r| r.rows.len());
     let chart_height = if rows > 0 && body.height >= 20 { 9 } else { 0 };
-    let [text, chart] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(chart_height)]).areas(body.inner(Margin::new(1, 0)));
+    let [text, chart] = Layout::vertical([Constraint::Min(1), Constraint::Length(chart_height)])
+        .areas(body.inner(Margin::new(1, 0)));
     frame.render_widget(
-        Paragraph::new(results_lines(p, theme)).wrap(Wrap { trim: false }).scroll((p.scroll, 0)),
+        Paragraph::new(results_lines(p, theme))
+            .wrap(Wrap { trim: false })
+            .scroll((p.scroll, 0)),
         text,
     );
     if chart_height > 0
@@ -410,7 +534,11 @@ fn render_results(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &T
             .iter()
             .enumerate()
             .map(|(i, row)| {
-                let style = if row.overtime { theme.bad } else { theme.accent };
+                let style = if row.overtime {
+                    theme.bad
+                } else {
+                    theme.accent
+                };
                 Bar::default()
                     .value(u64::from(row.secs))
                     .label(Line::from(format!("Q{}", i + 1)))
@@ -435,7 +563,12 @@ fn render_results(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &T
     footer(
         frame,
         bottom,
-        &[("r", "retry the weakest"), ("Enter", "new session"), ("q", "home"), ("?", "keys")],
+        &[
+            ("r", "retry the weakest"),
+            ("Enter", "new session"),
+            ("q", "home"),
+            ("?", "keys"),
+        ],
         state,
         theme,
     );
