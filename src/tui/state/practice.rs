@@ -142,6 +142,14 @@ enum Pending {
     Ids(Vec<String>),
 }
 
+/// An empty answer editor that wraps long lines at word boundaries.
+fn new_editor() -> TextArea<'static> {
+    let mut editor = TextArea::default();
+    editor.set_wrap_mode(tui_textarea::WrapMode::WordOrGlyph);
+    editor.set_placeholder_text("Type your answer. Ctrl-S submits.");
+    editor
+}
+
 fn mix(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
     x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -275,7 +283,7 @@ impl PracticeState {
                         self.setup = setup;
                         self.start(now, None)
                     }
-                    Pending::Ids(ids) => self.start_with(ids, now, None),
+                    Pending::Ids(ids) => self.start_with(ids, now, None, false),
                 };
                 return (effects, PracticeOutcome::Stay);
             }
@@ -322,7 +330,7 @@ impl PracticeState {
                 if let Some(draft) = self.draft_offer.take() {
                     let ids = vec![draft.question_id.clone()];
                     return (
-                        self.start_with(ids, now, Some(draft.text)),
+                        self.start_with(ids, now, Some(draft.text), false),
                         PracticeOutcome::Stay,
                     );
                 }
@@ -376,7 +384,7 @@ impl PracticeState {
             self.phase = Phase::Setup;
             return vec![];
         }
-        self.start_with(ids, now, prefill)
+        self.start_with(ids, now, prefill, true)
     }
 
     fn start_with(
@@ -384,6 +392,7 @@ impl PracticeState {
         ids: Vec<String>,
         now: Timestamp,
         prefill: Option<String>,
+        planned: bool,
     ) -> Vec<Effect> {
         let ids: Vec<String> = ids
             .into_iter()
@@ -395,7 +404,11 @@ impl PracticeState {
         }
         let label = format!(
             "{} · {} question{}",
-            self.setup.kind,
+            if planned {
+                self.setup.kind.to_string()
+            } else {
+                "chosen".to_string()
+            },
             ids.len(),
             if ids.len() == 1 { "" } else { "s" }
         );
@@ -435,8 +448,7 @@ impl PracticeState {
             self.index += 1;
             return self.show_question(now, None);
         };
-        let mut editor = TextArea::default();
-        editor.set_placeholder_text("Type your answer. Ctrl-S submits.");
+        let mut editor = new_editor();
         let saved_text = prefill.clone().unwrap_or_default();
         if let Some(text) = prefill {
             editor.insert_str(text);
@@ -645,7 +657,10 @@ impl PracticeState {
                     ));
                     return (vec![], PracticeOutcome::Stay);
                 }
-                return (self.start_with(ids, now, None), PracticeOutcome::Stay);
+                return (
+                    self.start_with(ids, now, None, false),
+                    PracticeOutcome::Stay,
+                );
             }
             Action::Select => return (self.open(), PracticeOutcome::Stay),
             Action::Back => return (vec![], PracticeOutcome::Home),
@@ -674,7 +689,7 @@ impl PracticeState {
     /// Sets the editor's text (scripted tests and snapshots).
     pub fn set_answer(&mut self, text: &str) {
         if let Some(run) = self.run.as_mut() {
-            let mut editor = TextArea::default();
+            let mut editor = new_editor();
             editor.insert_str(text);
             run.editor = editor;
         }

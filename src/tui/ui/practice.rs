@@ -169,12 +169,12 @@ fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
         theme,
     );
     let q = &run.question;
-    let prompt_width = usize::from(body.width.saturating_sub(4)).max(10);
-    let prompt_rows = u16::try_from(q.prompt.chars().count() / prompt_width + 1)
+    let prompt_width = usize::from(body.width.saturating_sub(2)).max(10);
+    let prompt_rows = u16::try_from(q.prompt.chars().count().div_ceil(prompt_width) + 1)
         .unwrap_or(3)
         .min(6);
     let [question, meta, gauge, editor] = Layout::vertical([
-        Constraint::Length(prompt_rows + 1),
+        Constraint::Length(prompt_rows),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(3),
@@ -221,7 +221,7 @@ fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
     frame.render_widget(block, editor);
     frame.render_widget(&run.editor, inner);
     if run.timer.is_paused() && run.saving.is_none() {
-        let rect = centered(area, 44, 5);
+        let rect = centered(area, 48, 5);
         frame.render_widget(Clear, rect);
         frame.render_widget(
             Paragraph::new(vec![
