@@ -49,7 +49,7 @@ fn draw(state: &AppState) -> Terminal<TestBackend> {
                 state,
                 &Keymap::default(),
                 &Theme::new(ThemeName::Dark, false),
-            )
+            );
         })
         .unwrap();
     terminal
