@@ -72,6 +72,7 @@ fn home() {
             streak_days: 3,
             last_score: Some(72),
             attempts_this_week: 5,
+            due_reviews: 2,
             counts: StoreCounts {
                 attempts: 12,
                 question_stats: 7,

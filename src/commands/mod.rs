@@ -3,6 +3,7 @@
 mod banks;
 mod data;
 mod personas;
+mod progress;
 mod questions;
 
 use crate::bank::{Bank, FileError};
@@ -81,6 +82,12 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         };
         return crate::tui::run_app_at(cli, start);
     }
+    if let Command::Trends = command {
+        let start = crate::tui::StartAt {
+            actions: vec![crate::tui::action::Action::OpenTrends],
+        };
+        return crate::tui::run_app_at(cli, start);
+    }
     let ctx = Context::from_cli(cli)?;
     match command {
         Command::Questions(c) => questions::run(&ctx, c),
@@ -88,7 +95,10 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Banks(c) => banks::run(&ctx, c),
         Command::Config(ConfigCommand::Show) => config_show(&ctx),
         Command::Data(c) => data::run(&ctx, c),
-        Command::Completions { .. } | Command::Browse { .. } => Ok(0),
+        Command::Progress => progress::progress(&ctx),
+        Command::Export { format, out } => progress::export(&ctx, *format, out.as_deref()),
+        Command::Import { file } => progress::import(&ctx, file),
+        Command::Completions { .. } | Command::Browse { .. } | Command::Trends => Ok(0),
     }
 }
 

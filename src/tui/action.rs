@@ -1,6 +1,6 @@
 //! Actions: user intents (imperative) and effect results (past tense) that drive `update`.
 
-use crate::analytics::HomeSummary;
+use crate::analytics::{HomeSummary, TrendsData};
 use crate::domain::{QuestionKind, Role};
 use jiff::Timestamp;
 
@@ -13,6 +13,8 @@ pub enum Screen {
     BrowseList,
     /// One question in full.
     BrowseDetail,
+    /// Score trends, weak areas and the recommended session.
+    Trends,
 }
 
 /// One past attempt as shown in Browse.
@@ -55,6 +57,18 @@ pub enum Action {
     ClickRow(usize),
     /// Open the Browse screen.
     OpenBrowse,
+    /// Open the Trends screen.
+    OpenTrends,
+    /// Show the next category (or all) in the trends chart.
+    CycleCategory,
+    /// Start the recommended next session.
+    StartRecommended,
+    /// Start a session of the questions due for review.
+    PracticeDue,
+    /// Start a practice session with these questions, in order.
+    StartPracticeWith(Vec<String>),
+    /// The trends data was loaded.
+    TrendsLoaded(Box<TrendsData>),
     /// Start typing a fuzzy search.
     StartSearch,
     /// Start typing a tag filter.

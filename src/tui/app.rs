@@ -117,7 +117,7 @@ impl App {
                 Some(Action::ClickRow(usize::from(offset / 2)))
             }
             Screen::BrowseList => self.state.browse.row_at(row).map(Action::ClickRow),
-            Screen::BrowseDetail => None,
+            Screen::BrowseDetail | Screen::Trends => None,
         }
     }
 

@@ -20,14 +20,17 @@ pub enum KeyContext {
     Browse,
     /// A question's detail.
     Detail,
+    /// The trends screen.
+    Trends,
 }
 
 impl KeyContext {
-    const ALL: [(Self, &'static str); 4] = [
+    const ALL: [(Self, &'static str); 5] = [
         (Self::Global, "global"),
         (Self::Home, "home"),
         (Self::Browse, "browse"),
         (Self::Detail, "detail"),
+        (Self::Trends, "trends"),
     ];
 
     /// The context of a screen.
@@ -36,6 +39,7 @@ impl KeyContext {
             Screen::Home => Self::Home,
             Screen::BrowseList => Self::Browse,
             Screen::BrowseDetail => Self::Detail,
+            Screen::Trends => Self::Trends,
         }
     }
 
@@ -107,6 +111,26 @@ const COMMANDS: &[Command] = &[
         name: "open_browse",
         help: "browse the prep bank",
         action: || Action::OpenBrowse,
+    },
+    Command {
+        name: "open_trends",
+        help: "score trends and weak areas",
+        action: || Action::OpenTrends,
+    },
+    Command {
+        name: "cycle_category",
+        help: "chart the next category (or all)",
+        action: || Action::CycleCategory,
+    },
+    Command {
+        name: "start_recommended",
+        help: "start the recommended session",
+        action: || Action::StartRecommended,
+    },
+    Command {
+        name: "practice_due",
+        help: "practise the questions due for review",
+        action: || Action::PracticeDue,
     },
     Command {
         name: "search",

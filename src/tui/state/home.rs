@@ -8,16 +8,19 @@ use crate::tui::action::Action;
 pub enum MenuEntry {
     /// Browse the prep bank.
     Browse,
+    /// Score trends, weak areas and what to practise next.
+    Trends,
 }
 
 impl MenuEntry {
     /// Menu entries in order.
-    pub const ALL: [Self; 1] = [Self::Browse];
+    pub const ALL: [Self; 2] = [Self::Browse, Self::Trends];
 
     /// The entry's label and its one-key shortcut.
     pub fn label(self) -> (&'static str, char) {
         match self {
             Self::Browse => ("Browse the prep bank", 'b'),
+            Self::Trends => ("Trends", 't'),
         }
     }
 
@@ -26,6 +29,9 @@ impl MenuEntry {
         match self {
             Self::Browse => {
                 "filter by kind, role and difficulty; fuzzy search; guidance, talking points, example answers"
+            }
+            Self::Trends => {
+                "score over time, per category and dimension, streaks, weak areas, the next session"
             }
         }
     }
@@ -66,6 +72,7 @@ impl HomeState {
             }
             Action::Select => return HomeOutcome::Open(MenuEntry::ALL[self.selected]),
             Action::OpenBrowse => return HomeOutcome::Open(MenuEntry::Browse),
+            Action::OpenTrends => return HomeOutcome::Open(MenuEntry::Trends),
             Action::Back => return HomeOutcome::Quit,
             _ => {}
         }

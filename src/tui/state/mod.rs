@@ -2,6 +2,7 @@
 
 pub mod browse;
 pub mod home;
+pub mod trends;
 
 use super::action::{Action, Screen};
 use super::effect::Effect;
@@ -11,6 +12,7 @@ use browse::BrowseState;
 use home::HomeState;
 use jiff::{SignedDuration, Timestamp};
 use std::sync::Arc;
+use trends::{TrendsOutcome, TrendsState};
 
 /// A message shown in the status line until it expires.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +34,8 @@ pub struct AppState {
     pub home: HomeState,
     /// Browse screen state.
     pub browse: BrowseState,
+    /// Trends screen state.
+    pub trends: TrendsState,
     /// Whether the help overlay is open.
     pub help_open: bool,
     /// Terminal size (columns, rows).
@@ -53,6 +57,7 @@ impl AppState {
             screen: Screen::Home,
             home: HomeState::default(),
             browse: BrowseState::new(Arc::clone(&bank), settings.hide_example_answers, size),
+            trends: TrendsState::default(),
             help_open: false,
             size,
             status: None,
@@ -114,6 +119,17 @@ impl AppState {
                 self.browse.set_starred(ids);
                 return vec![];
             }
+            Action::TrendsLoaded(data) => {
+                self.trends.loaded(*data);
+                return vec![];
+            }
+            Action::OpenTrends if self.screen != Screen::Home && !self.help_open => {
+                return self.open_trends();
+            }
+            Action::StartPracticeWith(ids) => {
+                self.start_practice_with(&ids, now);
+                return vec![];
+            }
             _ => {}
         }
         if self.help_open {
@@ -122,6 +138,7 @@ impl AppState {
         match self.screen {
             Screen::Home => self.update_home(&action),
             Screen::BrowseList | Screen::BrowseDetail => self.update_browse(action, now),
+            Screen::Trends => self.update_trends(&action, now),
         }
     }
 
@@ -136,6 +153,7 @@ impl AppState {
                 self.screen = Screen::BrowseList;
                 vec![]
             }
+            home::HomeOutcome::Open(home::MenuEntry::Trends) => self.open_trends(),
         }
     }
 
@@ -150,5 +168,49 @@ impl AppState {
             self.set_status(msg, false, now);
         }
         effects
+    }
+}
+
+impl AppState {
+    fn open_trends(&mut self) -> Vec<Effect> {
+        self.screen = Screen::Trends;
+        self.trends.loading = true;
+        vec![Effect::LoadTrends {
+            plan_size: usize::try_from(self.settings.question_count).unwrap_or(5),
+        }]
+    }
+
+    fn update_trends(&mut self, action: &Action, now: Timestamp) -> Vec<Effect> {
+        match self.trends.update(action) {
+            TrendsOutcome::Stay => vec![],
+            TrendsOutcome::Back => {
+                self.screen = Screen::Home;
+                vec![Effect::LoadHome]
+            }
+            TrendsOutcome::Start(ids) => self.update(Action::StartPracticeWith(ids), now),
+            TrendsOutcome::Nothing(message) => {
+                self.set_status(message, false, now);
+                vec![]
+            }
+        }
+    }
+
+    /// Practice with chosen questions. The practice screen is not in this build yet, so this
+    /// says so plainly and names the questions; the practice branch replaces it.
+    fn start_practice_with(&mut self, ids: &[String], now: Timestamp) {
+        let shown: Vec<&str> = ids.iter().take(3).map(String::as_str).collect();
+        let more = if ids.len() > 3 {
+            format!(" +{}", ids.len() - 3)
+        } else {
+            String::new()
+        };
+        self.set_status(
+            format!(
+                "Practice is not in this build yet — recommended: {}{more}",
+                shown.join(", ")
+            ),
+            false,
+            now,
+        );
     }
 }

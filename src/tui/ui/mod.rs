@@ -4,6 +4,7 @@ pub mod browse;
 pub mod help;
 pub mod home;
 pub mod theme;
+pub mod trends;
 pub mod widgets;
 
 use super::action::Screen;
@@ -28,6 +29,7 @@ pub fn render(frame: &mut Frame<'_>, state: &AppState, keymap: &Keymap, theme: &
         Screen::Home => home::render(frame, area, state, theme),
         Screen::BrowseList => browse::render_list(frame, area, state, theme),
         Screen::BrowseDetail => browse::render_detail(frame, area, state, theme),
+        Screen::Trends => trends::render(frame, area, state, theme),
     }
     if state.help_open {
         help::render(frame, area, &keymap.help(state.screen), theme);
