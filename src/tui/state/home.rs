@@ -31,7 +31,7 @@ impl MenuEntry {
                 "filter by kind, role and difficulty; fuzzy search; guidance, talking points, example answers"
             }
             Self::Trends => {
-                "score over time, per category and dimension, streaks, weak areas, the next session"
+                "score over time, per category, streaks, weak areas, what to practise next"
             }
         }
     }

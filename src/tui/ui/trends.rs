@@ -117,23 +117,28 @@ fn render_data(
         ]
     } else {
         [
-            Constraint::Length(9),
-            Constraint::Length(7),
+            Constraint::Length(8),
+            Constraint::Length(8),
             Constraint::Min(4),
         ]
     })
     .areas(area);
     let side = if area.width >= 110 { 44 } else { 30 };
     let [chart_area, bars_area] =
-        Layout::horizontal([Constraint::Min(30), Constraint::Length(side)]).areas(chart_row);
+        Layout::horizontal([Constraint::Min(30), Constraint::Length(side)])
+            .spacing(1)
+            .areas(chart_row);
     render_chart(frame, chart_area, data, category, theme);
     render_bars(frame, bars_area, data, category, theme);
     let [dims_area, calendar_area] =
-        Layout::horizontal([Constraint::Min(30), Constraint::Length(side)]).areas(middle_row);
+        Layout::horizontal([Constraint::Min(30), Constraint::Length(side)])
+            .spacing(1)
+            .areas(middle_row);
     render_dimensions(frame, dims_area, data, theme);
     render_calendar(frame, calendar_area, data, theme);
     let [weak_area, next_area] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .spacing(2)
             .areas(bottom_row);
     render_weak(frame, weak_area, data, theme);
     render_next(frame, next_area, data, theme);
@@ -287,7 +292,10 @@ fn render_dimensions(frame: &mut Frame<'_>, area: Rect, data: &TrendsData, theme
                 c if c <= -1.0 => "↓",
                 _ => "→",
             };
-            format!(" {:>3.0} {arrow}{:>+3.0}", t.recent_average, t.change)
+            // a change of -0.4 shows as 0, not -0
+            #[allow(clippy::cast_possible_truncation)] // changes are within ±100
+            let change = t.change.round() as i64;
+            format!(" {:>3.0} {arrow}{change:>+3}", t.recent_average)
         });
         frame.render_widget(Paragraph::new(Span::styled(text, theme.dim)), value);
     }
