@@ -6,7 +6,7 @@ use hotseat::analytics::generate::{Spec, Trend, history, sample_catalog};
 use hotseat::analytics::load::{apply_retention, load_progress};
 use hotseat::analytics::predict::Prediction;
 use hotseat::analytics::{Options, analyze, progress};
-use hotseat::domain::Attempt;
+use hotseat::domain::{Attempt, Dimension, DimensionScore, ScoreReport, ScorerId};
 use hotseat::store::{AttemptFact, SledStore, Store};
 use jiff::tz::{Offset, TimeZone};
 use jiff::{SignedDuration, Timestamp};
@@ -80,19 +80,36 @@ fn at(s: &str) -> Timestamp {
 }
 
 fn attempt_at(question: &str, total: u8, when: Timestamp) -> Attempt {
-    let catalog = sample_catalog();
-    let mut a = history(&Spec::new(1, 1, 1), &catalog).remove(0);
-    a.id = uuid::Uuid::now_v7();
-    a.question_id = question.into();
-    a.started_at = when - SignedDuration::from_secs(60);
-    a.submitted_at = when;
-    a.skipped = false;
-    if let Some(s) = a.score.as_mut() {
-        s.total = total;
-    } else {
-        a.score = history(&Spec::new(2, 1, 1), &catalog)[0].score.clone();
+    let dimensions: Vec<DimensionScore> = Dimension::ALL
+        .iter()
+        .map(|&dimension| DimensionScore {
+            dimension,
+            score: total,
+            weight: 0.2,
+            note: String::new(),
+        })
+        .collect();
+    Attempt {
+        id: uuid::Uuid::now_v7(),
+        question_id: question.into(),
+        session_id: None,
+        started_at: when - SignedDuration::from_secs(60),
+        submitted_at: when,
+        duration_secs: 60,
+        answer: "an answer".into(),
+        overtime: false,
+        skipped: false,
+        score: Some(ScoreReport {
+            total,
+            dimensions,
+            evidence: vec![],
+            talking_points: vec![],
+            strengths: vec![],
+            improvements: vec![],
+            outline: vec![],
+            scorer: ScorerId::Offline,
+        }),
     }
-    a
 }
 
 #[test]

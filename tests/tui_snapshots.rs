@@ -175,7 +175,8 @@ fn trends_data(bank: &Bank, attempts: usize, days: i64) -> hotseat::analytics::T
     spec.start = "2026-08-01T00:00:00Z".parse().unwrap();
     let list = history(&spec, &catalog);
     let facts: Vec<AttemptFact> = list.iter().map(AttemptFact::of).collect();
-    let mut schedules: std::collections::BTreeMap<String, srs::Schedule> = Default::default();
+    let mut schedules: std::collections::BTreeMap<String, srs::Schedule> =
+        std::collections::BTreeMap::new();
     for a in &list {
         if let Some(score) = srs::review_score(a.total(), a.skipped) {
             let next = srs::review(schedules.get(&a.question_id), score, a.submitted_at);

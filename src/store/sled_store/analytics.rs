@@ -201,7 +201,7 @@ impl SledStore {
 
     /// Every attempt fact, day chunk by day chunk (oldest day first).
     pub(super) fn read_facts(&self) -> Result<Vec<AttemptFact>, StoreError> {
-        let mut out = Vec::with_capacity(self.attempts.len());
+        let mut out = Vec::new();
         for item in self.facts.iter().values() {
             let bytes = item?;
             out.extend(facts::decode_chunk(&bytes).map_err(|e| corrupt_chunk(&e))?);

@@ -31,7 +31,7 @@ impl MenuEntry {
                 "filter by kind, role and difficulty; fuzzy search; guidance, talking points, example answers"
             }
             Self::Trends => {
-                "score over time, per category, streaks, weak areas, what to practise next"
+                "score over time, by category, streaks, weak areas and what to practise"
             }
         }
     }
