@@ -89,6 +89,25 @@ pub enum Command {
     Prep(PrepArgs),
     /// Score an answer offline (`--question ID --answer-file F`) or a JSON Lines batch (`--batch IN`).
     Score(ScoreArgs),
+    /// Print your progress: averages, streaks, velocity, weak areas, reviews due, the next session.
+    Progress,
+    /// Open the app on the trends screen.
+    Trends,
+    /// Write the progress report (md) or every attempt (json, csv).
+    Export {
+        /// md: the progress report with a table per category; json: attempts, restorable with
+        /// `hotseat import`; csv: one row per attempt.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write here instead of stdout.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Restore attempts from a JSON export (attempts already stored are skipped).
+    Import {
+        /// The file written by `hotseat export --format json`.
+        file: PathBuf,
+    },
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -259,4 +278,15 @@ pub enum PrepCommand {
         #[arg(long)]
         open: bool,
     },
+}
+
+/// What `hotseat export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// The progress report as Markdown.
+    Md,
+    /// Every attempt as JSON.
+    Json,
+    /// Every attempt as CSV.
+    Csv,
 }

@@ -72,6 +72,7 @@ fn home() {
             streak_days: 3,
             last_score: Some(72),
             attempts_this_week: 5,
+            due_reviews: 2,
             counts: StoreCounts {
                 attempts: 12,
                 question_stats: 7,
@@ -161,4 +162,77 @@ fn help_overlay() {
 fn too_small() {
     let s = state((50, 12));
     insta::assert_snapshot!("too_small_50x12", draw(&s).backend());
+}
+
+/// Trends data from a generated history over the snapshot bank, as of the last answer.
+fn trends_data(bank: &Bank, attempts: usize, days: i64) -> hotseat::analytics::TrendsData {
+    use hotseat::analytics::generate::{Spec, history};
+    use hotseat::analytics::srs;
+    use hotseat::analytics::{Catalog, Options, analyze};
+    use hotseat::store::AttemptFact;
+    let catalog = Catalog::from_bank(bank);
+    let mut spec = Spec::new(9, attempts, days);
+    spec.start = "2026-08-01T00:00:00Z".parse().unwrap();
+    let list = history(&spec, &catalog);
+    let facts: Vec<AttemptFact> = list.iter().map(AttemptFact::of).collect();
+    let mut schedules: std::collections::BTreeMap<String, srs::Schedule> =
+        std::collections::BTreeMap::new();
+    for a in &list {
+        if let Some(score) = srs::review_score(a.total(), a.skipped) {
+            let next = srs::review(schedules.get(&a.question_id), score, a.submitted_at);
+            schedules.insert(a.question_id.clone(), next);
+        }
+    }
+    let schedules: Vec<_> = schedules.into_iter().collect();
+    analyze(
+        &facts,
+        &schedules,
+        &catalog,
+        &Options::new(now(), jiff::tz::TimeZone::UTC),
+    )
+}
+
+#[test]
+fn trends() {
+    for (name, attempts, days) in [("empty", 0, 1), ("5", 5, 3), ("2000", 2_000, 100)] {
+        for (w, h) in SIZES {
+            let mut s = state((w, h));
+            apply(&mut s, [Action::OpenTrends]);
+            let data = trends_data(&s.bank, attempts, days);
+            apply(&mut s, [Action::TrendsLoaded(Box::new(data))]);
+            insta::assert_snapshot!(format!("trends_{name}_{w}x{h}"), draw(&s).backend());
+        }
+    }
+}
+
+#[test]
+fn trends_category_toggle_and_start() {
+    let mut s = state((120, 40));
+    apply(&mut s, [Action::OpenTrends]);
+    let data = trends_data(&s.bank, 2_000, 100);
+    let first = data.categories[0].name.clone();
+    apply(
+        &mut s,
+        [Action::TrendsLoaded(Box::new(data)), Action::CycleCategory],
+    );
+    let screen = format!("{}", draw(&s).backend());
+    assert!(
+        screen.contains(&format!("Score over time · {first}")),
+        "{screen}"
+    );
+    // one key starts the recommended session on the practice screen
+    let effects = s.update(Action::StartRecommended, now());
+    assert_eq!(s.screen, hotseat::tui::action::Screen::Practice);
+    assert!(effects.contains(&hotseat::tui::effect::Effect::LoadPracticeData));
+    apply(
+        &mut s,
+        [Action::PracticeDataLoaded {
+            stats: vec![],
+            draft: None,
+        }],
+    );
+    assert_eq!(
+        s.practice.phase,
+        hotseat::tui::state::practice::Phase::Running
+    );
 }

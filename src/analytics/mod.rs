@@ -1,5 +1,24 @@
-//! Analytics over stored attempts: the home summary (streak, last score, recent sessions).
+//! Analytics over stored attempts: the home summary, trends, per-category stats, velocity,
+//! streaks, weak areas, predictions, practice plans, spaced repetition, progress reports,
+//! exports and imports.
 
+pub mod analyze;
+pub mod catalog;
+pub mod export;
+pub mod fit;
+pub mod generate;
+pub mod import;
+pub mod load;
+pub mod plan;
+pub mod predict;
+pub mod report;
+pub mod srs;
+pub mod streak;
 mod summary;
+pub mod weak;
 
-pub use summary::{HomeSummary, RecentSession, streak_days, summarize};
+pub use analyze::{Options, analyze, progress};
+pub use catalog::{Catalog, QuestionInfo};
+pub use report::{Progress, TrendsData};
+pub use streak::streak_days;
+pub use summary::{HomeSummary, RecentSession, summarize, summarize_facts};

@@ -1,4 +1,5 @@
-//! The home screen's summary: practice streak, last score, this week's attempts, recent sessions.
+//! The home screen's summary: practice streak, last score, this week's attempts, reviews due,
+//! recent sessions.
 
 use crate::domain::{Attempt, Session};
 use crate::store::StoreCounts;
@@ -6,6 +7,11 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
 use std::collections::BTreeSet;
+
+use super::srs::{self, Schedule};
+use super::streak::streak_days;
+use crate::store::AttemptFact;
+use std::collections::BTreeMap;
 
 /// One recent session for the home screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,35 +33,16 @@ pub struct HomeSummary {
     pub last_score: Option<u8>,
     /// Scored attempts in the last 7 days.
     pub attempts_this_week: usize,
+    /// Questions due for spaced-repetition review.
+    pub due_reviews: usize,
     /// Record counts.
     pub counts: StoreCounts,
     /// Up to five recent sessions, newest first.
     pub recent: Vec<RecentSession>,
 }
 
-/// Consecutive practice days ending `today`, or ending yesterday when today has none yet.
-pub fn streak_days(days: &BTreeSet<Date>, today: Date) -> u32 {
-    let start = if days.contains(&today) {
-        today
-    } else {
-        match today.yesterday() {
-            Ok(y) if days.contains(&y) => y,
-            _ => return 0,
-        }
-    };
-    let mut streak = 0;
-    let mut day = start;
-    while days.contains(&day) {
-        streak += 1;
-        match day.yesterday() {
-            Ok(prev) => day = prev,
-            Err(_) => break,
-        }
-    }
-    streak
-}
-
-/// Builds the home summary from attempts (oldest first) and sessions at `now` in `tz`.
+/// Builds the home summary from attempts (oldest first) and sessions at `now` in `tz`; the due
+/// count comes from replaying the attempts' schedules.
 pub fn summarize(
     attempts: &[Attempt],
     sessions: &[Session],
@@ -63,13 +50,36 @@ pub fn summarize(
     now: Timestamp,
     tz: &TimeZone,
 ) -> HomeSummary {
-    let scored = attempts.iter().filter(|a| a.total().is_some());
+    let facts: Vec<AttemptFact> = attempts.iter().map(AttemptFact::of).collect();
+    let mut schedules: BTreeMap<&str, Schedule> = BTreeMap::new();
+    let mut sorted: Vec<&Attempt> = attempts.iter().collect();
+    sorted.sort_by_key(|a| a.submitted_at);
+    for a in sorted {
+        if let Some(score) = srs::review_score(a.total(), a.skipped) {
+            let next = srs::review(schedules.get(a.question_id.as_str()), score, a.submitted_at);
+            schedules.insert(a.question_id.as_str(), next);
+        }
+    }
+    let due = schedules.values().filter(|s| s.is_due(now)).count();
+    summarize_facts(&facts, sessions, counts, due, now, tz)
+}
+
+/// Builds the home summary from attempt facts, sessions and the due count at `now` in `tz`.
+pub fn summarize_facts(
+    facts: &[AttemptFact],
+    sessions: &[Session],
+    counts: StoreCounts,
+    due_reviews: usize,
+    now: Timestamp,
+    tz: &TimeZone,
+) -> HomeSummary {
+    let scored = facts.iter().filter(|f| f.total.is_some());
     let days: BTreeSet<Date> = scored
         .clone()
-        .map(|a| a.submitted_at.to_zoned(tz.clone()).date())
+        .map(|f| f.submitted_at().to_zoned(tz.clone()).date())
         .collect();
     let today = now.to_zoned(tz.clone()).date();
-    let week_ago = now - 168.hours();
+    let week_ago = (now - 168.hours()).as_second();
     let mut recent: Vec<RecentSession> = sessions
         .iter()
         .rev()
@@ -85,39 +95,11 @@ pub fn summarize(
         streak_days: streak_days(&days, today),
         last_score: scored
             .clone()
-            .max_by_key(|a| a.submitted_at)
-            .and_then(Attempt::total),
-        attempts_this_week: scored.filter(|a| a.submitted_at >= week_ago).count(),
+            .max_by_key(|f| (f.at_secs, f.id))
+            .and_then(|f| f.total),
+        attempts_this_week: scored.filter(|f| f.at_secs >= week_ago).count(),
+        due_reviews,
         counts,
         recent,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn streak_counts_back_from_today_or_yesterday() {
-        let days: BTreeSet<Date> = [date(2026, 2, 27), date(2026, 2, 28), date(2026, 3, 1)]
-            .into_iter()
-            .collect();
-        assert_eq!(
-            streak_days(&days, date(2026, 3, 1)),
-            3,
-            "across a month end"
-        );
-        assert_eq!(
-            streak_days(&days, date(2026, 3, 2)),
-            3,
-            "today not yet practised"
-        );
-        assert_eq!(
-            streak_days(&days, date(2026, 3, 3)),
-            0,
-            "a missed day breaks it"
-        );
-        assert_eq!(streak_days(&BTreeSet::new(), date(2026, 3, 3)), 0);
     }
 }

@@ -5,6 +5,7 @@ mod data;
 mod llm;
 mod personas;
 mod prep;
+mod progress;
 mod questions;
 mod score;
 mod usage;
@@ -110,6 +111,12 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         };
         return crate::tui::run_app_at(cli, start);
     }
+    if let Command::Trends = command {
+        let start = crate::tui::StartAt {
+            actions: vec![crate::tui::action::Action::OpenTrends],
+        };
+        return crate::tui::run_app_at(cli, start);
+    }
     let ctx = Context::from_cli(cli)?;
     match command {
         Command::Questions(c) => questions::run(&ctx, c),
@@ -119,9 +126,15 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Data(c) => data::run(&ctx, c),
         Command::Llm(c) => llm::run(&ctx, c),
         Command::Usage => usage::run(&ctx),
-        Command::Completions { .. } | Command::Browse { .. } | Command::Practice { .. } => Ok(0),
+        Command::Completions { .. }
+        | Command::Browse { .. }
+        | Command::Practice { .. }
+        | Command::Trends => Ok(0),
         Command::Prep(args) => prep::run_then_open(cli, &ctx, args),
         Command::Score(args) => score::run(&ctx, args),
+        Command::Progress => progress::progress(&ctx),
+        Command::Export { format, out } => progress::export(&ctx, *format, out.as_deref()),
+        Command::Import { file } => progress::import(&ctx, file),
     }
 }
 

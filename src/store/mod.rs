@@ -1,11 +1,14 @@
 //! Persistence: the `Store` trait over attempts, sessions, transcripts, drafts, question stats and cache.
 
+pub mod facts;
 mod lock;
 mod sled_store;
 
+pub use facts::AttemptFact;
 pub use lock::{DirLock, LockError};
 pub use sled_store::{SCHEMA_VERSION, SledStore};
 
+use crate::analytics::srs::{self, Schedule};
 use crate::domain::{Attempt, AttemptId, Draft, Session, SessionId, Transcript};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -183,4 +186,38 @@ pub trait Store: Send + Sync {
     fn counts(&self) -> Result<StoreCounts, StoreError>;
     /// Flushes everything to disk.
     fn flush(&self) -> Result<(), StoreError>;
+
+    /// Saves many attempts (an import), skipping ids already stored; returns how many were new.
+    fn save_attempts(&self, attempts: &[Attempt]) -> Result<usize, StoreError> {
+        let mut sorted: Vec<&Attempt> = attempts.iter().collect();
+        sorted.sort_by_key(|a| a.submitted_at);
+        let mut saved = 0;
+        for a in sorted {
+            if self.attempt(a.id)?.is_none() {
+                self.save_attempt(a)?;
+                saved += 1;
+            }
+        }
+        Ok(saved)
+    }
+
+    /// The compact facts of every attempt, for analytics.
+    fn attempt_facts(&self) -> Result<Vec<AttemptFact>, StoreError> {
+        Ok(self.attempts()?.iter().map(AttemptFact::of).collect())
+    }
+
+    /// Every attempted question's review schedule, by question id.
+    fn schedules(&self) -> Result<Vec<(String, Schedule)>, StoreError> {
+        let mut attempts = self.attempts()?;
+        attempts.sort_by_key(|a| a.submitted_at);
+        let mut by_question: std::collections::BTreeMap<String, Schedule> =
+            std::collections::BTreeMap::new();
+        for a in &attempts {
+            if let Some(score) = srs::review_score(a.total(), a.skipped) {
+                let next = srs::review(by_question.get(&a.question_id), score, a.submitted_at);
+                by_question.insert(a.question_id.clone(), next);
+            }
+        }
+        Ok(by_question.into_iter().collect())
+    }
 }

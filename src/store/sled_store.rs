@@ -1,12 +1,14 @@
 //! `SledStore`: the `Store` on sled, with typed JSON trees, a schema version and a data-dir lock.
 
+mod analytics;
+
 use super::lock::{DirLock, LockError};
-use super::{QuestionStats, Store, StoreCounts, StoreError, UsageRecord};
+use super::{AttemptFact, QuestionStats, Store, StoreCounts, StoreError, UsageRecord};
+use crate::analytics::srs::Schedule;
 use crate::domain::{Attempt, AttemptId, Draft, Session, SessionId, Transcript};
 use jiff::Timestamp;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sled::Transactional;
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
@@ -40,6 +42,8 @@ pub struct SledStore {
     usage: sled::Tree,
     meta: sled::Tree,
     guides: sled::Tree,
+    facts: sled::Tree,
+    schedules: sled::Tree,
     dir: PathBuf,
     _lock: DirLock,
 }
@@ -167,7 +171,9 @@ impl SledStore {
         meta.insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
         std::fs::write(&schema_path, SCHEMA_VERSION.to_string())
             .map_err(io("cannot write the schema version", &schema_path))?;
-        Ok(Self {
+        let store = Self {
+            facts: db.open_tree(analytics::FACTS)?,
+            schedules: db.open_tree(analytics::SCHEDULES)?,
             attempts: db.open_tree(ATTEMPTS)?,
             by_question: db.open_tree(ATTEMPTS_BY_QUESTION)?,
             sessions: db.open_tree(SESSIONS)?,
@@ -181,7 +187,9 @@ impl SledStore {
             db,
             dir: dir.to_path_buf(),
             _lock: lock,
-        })
+        };
+        store.ensure_analytics()?;
+        Ok(store)
     }
 
     /// The data dir.
@@ -207,33 +215,7 @@ impl SledStore {
 
 impl Store for SledStore {
     fn save_attempt(&self, attempt: &Attempt) -> Result<(), StoreError> {
-        let value = encode(ATTEMPTS, attempt)?;
-        let mut stats: QuestionStats =
-            Self::get(&self.stats, QUESTION_STATS, &attempt.question_id)?.unwrap_or_default();
-        if let Some(total) = attempt.total() {
-            stats.attempts += 1;
-            stats.best = Some(stats.best.map_or(total, |b| b.max(total)));
-            stats.last = Some(total);
-        }
-        stats.last_at = Some(attempt.submitted_at);
-        let stats_value = encode(QUESTION_STATS, &stats)?;
-        let index = index_key(&attempt.question_id, attempt.id);
-        (&self.attempts, &self.by_question, &self.stats)
-            .transaction(|(attempts, by_question, st)| {
-                attempts.insert(attempt.id.as_bytes(), value.as_slice())?;
-                by_question.insert(index.as_slice(), &[])?;
-                st.insert(attempt.question_id.as_bytes(), stats_value.as_slice())?;
-                Ok(())
-            })
-            .map_err(|e: sled::transaction::TransactionError<()>| match e {
-                sled::transaction::TransactionError::Storage(s) => StoreError::Db(s),
-                sled::transaction::TransactionError::Abort(()) => StoreError::Corrupt {
-                    tree: ATTEMPTS,
-                    message: "transaction aborted".into(),
-                },
-            })?;
-        self.db.flush()?;
-        Ok(())
+        self.save_attempt_with_analytics(attempt)
     }
 
     fn attempt(&self, id: AttemptId) -> Result<Option<Attempt>, StoreError> {
@@ -262,22 +244,7 @@ impl Store for SledStore {
     }
 
     fn prune_attempts_before(&self, cutoff: Timestamp) -> Result<usize, StoreError> {
-        let mut removed = 0;
-        for item in &self.attempts {
-            let (key, value) = item?;
-            let attempt: Attempt = decode(ATTEMPTS, &value)?;
-            if attempt.submitted_at >= cutoff {
-                continue;
-            }
-            self.attempts.remove(&key)?;
-            self.by_question
-                .remove(index_key(&attempt.question_id, attempt.id))?;
-            removed += 1;
-        }
-        if removed > 0 {
-            self.db.flush()?;
-        }
-        Ok(removed)
+        self.prune_with_analytics(cutoff)
     }
 
     fn save_session(&self, session: &Session) -> Result<(), StoreError> {
@@ -427,5 +394,17 @@ impl Store for SledStore {
     fn flush(&self) -> Result<(), StoreError> {
         self.db.flush()?;
         Ok(())
+    }
+
+    fn save_attempts(&self, attempts: &[Attempt]) -> Result<usize, StoreError> {
+        self.save_attempts_bulk(attempts)
+    }
+
+    fn attempt_facts(&self) -> Result<Vec<AttemptFact>, StoreError> {
+        self.read_facts()
+    }
+
+    fn schedules(&self) -> Result<Vec<(String, Schedule)>, StoreError> {
+        self.read_schedules()
     }
 }

@@ -1,6 +1,6 @@
 //! Actions: user intents (imperative) and effect results (past tense) that drive `update`.
 
-use crate::analytics::HomeSummary;
+use crate::analytics::{HomeSummary, TrendsData};
 use crate::domain::{InterviewStage, QuestionKind, Role};
 use crate::prep::{Guide, GuideId};
 use jiff::Timestamp;
@@ -18,6 +18,8 @@ pub enum Screen {
     PrepGuide,
     /// Timed practice: setup, run, feedback and results.
     Practice,
+    /// Score trends, weak areas and the recommended session.
+    Trends,
 }
 
 /// One past attempt as shown in Browse.
@@ -95,6 +97,16 @@ pub enum Action {
     DiscardDraft,
     /// Practise the weakest answers of the session again.
     RetryWeakest,
+    /// Open the Trends screen.
+    OpenTrends,
+    /// Show the next category (or all) in the trends chart.
+    CycleCategory,
+    /// Start the recommended next session.
+    StartRecommended,
+    /// Start a session of the questions due for review.
+    PracticeDue,
+    /// The trends data was loaded.
+    TrendsLoaded(Box<TrendsData>),
     /// Start typing a fuzzy search.
     StartSearch,
     /// Start typing a tag filter.

@@ -134,7 +134,7 @@ impl App {
                 Some(Action::ClickRow(usize::from(offset / 2)))
             }
             Screen::BrowseList => self.state.browse.row_at(row).map(Action::ClickRow),
-            Screen::BrowseDetail | Screen::PrepGuide | Screen::Practice => None,
+            Screen::BrowseDetail | Screen::PrepGuide | Screen::Practice | Screen::Trends => None,
         }
     }
 

@@ -7,6 +7,11 @@ pub enum Effect {
     LoadHome,
     /// Load the starred question ids.
     LoadStars,
+    /// Load the trends screen's data; the plan holds `plan_size` questions.
+    LoadTrends {
+        /// Questions in the recommended session.
+        plan_size: usize,
+    },
     /// Load one question's past scores.
     LoadHistory(String),
     /// Load a saved prep guide.

@@ -2,7 +2,8 @@
 
 use super::action::{Action, PastScore};
 use super::effect::Effect;
-use crate::analytics::summarize;
+use crate::analytics::load::load_trends;
+use crate::analytics::{Catalog, Options, summarize_facts};
 use crate::store::{Store, StoreError};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -17,6 +18,7 @@ pub struct EffectRunner {
     tx: UnboundedSender<Action>,
     in_flight: Arc<AtomicUsize>,
     tz: TimeZone,
+    catalog: Arc<Catalog>,
 }
 
 impl EffectRunner {
@@ -27,7 +29,15 @@ impl EffectRunner {
             tx,
             in_flight: Arc::new(AtomicUsize::new(0)),
             tz,
+            catalog: Arc::new(Catalog::default()),
         }
+    }
+
+    /// The same runner with the bank's questions, so trends know categories and kinds.
+    #[must_use]
+    pub fn with_catalog(mut self, catalog: Arc<Catalog>) -> Self {
+        self.catalog = catalog;
+        self
     }
 
     /// Effects started and not yet finished.
@@ -40,10 +50,11 @@ impl EffectRunner {
         let store = Arc::clone(&self.store);
         let tx = self.tx.clone();
         let tz = self.tz.clone();
+        let catalog = Arc::clone(&self.catalog);
         let counter = Arc::clone(&self.in_flight);
         counter.fetch_add(1, Ordering::SeqCst);
         tokio::task::spawn_blocking(move || {
-            let action = match perform(&*store, &tz, effect) {
+            let action = match perform(&*store, &tz, &catalog, effect) {
                 Ok(Some(a)) => Some(a),
                 Ok(None) => None,
                 Err(e) => {
@@ -59,19 +70,33 @@ impl EffectRunner {
     }
 }
 
-fn perform(store: &dyn Store, tz: &TimeZone, effect: Effect) -> Result<Option<Action>, StoreError> {
+fn perform(
+    store: &dyn Store,
+    tz: &TimeZone,
+    catalog: &Catalog,
+    effect: Effect,
+) -> Result<Option<Action>, StoreError> {
     Ok(match effect {
         Effect::LoadHome => {
-            let attempts = store.attempts()?;
+            let facts = store.attempt_facts()?;
             let sessions = store.sessions()?;
             let counts = store.counts()?;
-            Some(Action::HomeLoaded(summarize(
-                &attempts,
-                &sessions,
-                counts,
-                Timestamp::now(),
-                tz,
+            let now = Timestamp::now();
+            let due = store
+                .schedules()?
+                .iter()
+                .filter(|(_, s)| s.is_due(now))
+                .count();
+            Some(Action::HomeLoaded(summarize_facts(
+                &facts, &sessions, counts, due, now, tz,
             )))
+        }
+        Effect::LoadTrends { plan_size } => {
+            let mut opts = Options::new(Timestamp::now(), tz.clone());
+            opts.plan_size = plan_size;
+            Some(Action::TrendsLoaded(Box::new(load_trends(
+                store, catalog, &opts,
+            )?)))
         }
         Effect::LoadStars => {
             let ids = store

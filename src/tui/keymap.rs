@@ -30,10 +30,12 @@ pub enum KeyContext {
     PracticePaused,
     /// Feedback and results after answering.
     PracticeReview,
+    /// The trends screen.
+    Trends,
 }
 
 impl KeyContext {
-    const ALL: [(Self, &'static str); 9] = [
+    const ALL: [(Self, &'static str); 10] = [
         (Self::Global, "global"),
         (Self::Home, "home"),
         (Self::Browse, "browse"),
@@ -43,6 +45,7 @@ impl KeyContext {
         (Self::PracticeRun, "practice_run"),
         (Self::PracticePaused, "practice_paused"),
         (Self::PracticeReview, "practice_review"),
+        (Self::Trends, "trends"),
     ];
 
     /// The context of a screen.
@@ -53,6 +56,7 @@ impl KeyContext {
             Screen::BrowseDetail => Self::Detail,
             Screen::PrepGuide => Self::Prep,
             Screen::Practice => Self::PracticeSetup,
+            Screen::Trends => Self::Trends,
         }
     }
 
@@ -146,6 +150,26 @@ const COMMANDS: &[Command] = &[
         name: "open_browse",
         help: "browse the prep bank",
         action: || Action::OpenBrowse,
+    },
+    Command {
+        name: "open_trends",
+        help: "score trends and weak areas",
+        action: || Action::OpenTrends,
+    },
+    Command {
+        name: "cycle_category",
+        help: "chart the next category (or all)",
+        action: || Action::CycleCategory,
+    },
+    Command {
+        name: "start_recommended",
+        help: "start the recommended session",
+        action: || Action::StartRecommended,
+    },
+    Command {
+        name: "practice_due",
+        help: "practise the questions due for review",
+        action: || Action::PracticeDue,
     },
     Command {
         name: "search",

@@ -87,7 +87,9 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
     runtime.block_on(async move {
         let store: Arc<dyn Store> = Arc::new(store);
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-        let runner = EffectRunner::new(store, tx, jiff::tz::TimeZone::system());
+        let catalog = Arc::new(crate::analytics::Catalog::from_bank(&loaded.bank));
+        let runner =
+            EffectRunner::new(store, tx, jiff::tz::TimeZone::system()).with_catalog(catalog);
         let mut terminal = ratatui::init();
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
         let size = terminal.size().map_or((80, 24), |s| (s.width, s.height));

@@ -10,17 +10,20 @@ pub enum MenuEntry {
     Practice,
     /// Browse the prep bank.
     Browse,
+    /// Score trends, weak areas and what to practise next.
+    Trends,
 }
 
 impl MenuEntry {
     /// Menu entries in order.
-    pub const ALL: [Self; 2] = [Self::Practice, Self::Browse];
+    pub const ALL: [Self; 3] = [Self::Practice, Self::Browse, Self::Trends];
 
     /// The entry's label and its one-key shortcut.
     pub fn label(self) -> (&'static str, char) {
         match self {
             Self::Practice => ("Timed practice", 'p'),
             Self::Browse => ("Browse the prep bank", 'b'),
+            Self::Trends => ("Trends", 't'),
         }
     }
 
@@ -32,6 +35,9 @@ impl MenuEntry {
             }
             Self::Browse => {
                 "filter by kind, role and difficulty; fuzzy search; guidance, talking points, example answers"
+            }
+            Self::Trends => {
+                "score over time, by category, streaks, weak areas and what to practise"
             }
         }
     }
@@ -73,6 +79,7 @@ impl HomeState {
             Action::Select => return HomeOutcome::Open(MenuEntry::ALL[self.selected]),
             Action::OpenBrowse => return HomeOutcome::Open(MenuEntry::Browse),
             Action::OpenPractice => return HomeOutcome::Open(MenuEntry::Practice),
+            Action::OpenTrends => return HomeOutcome::Open(MenuEntry::Trends),
             Action::Back => return HomeOutcome::Quit,
             _ => {}
         }

@@ -5,6 +5,7 @@ pub mod home;
 pub mod practice;
 pub mod practice_summary;
 pub mod prep;
+pub mod trends;
 
 use super::action::{Action, Screen};
 use super::effect::Effect;
@@ -16,6 +17,7 @@ use jiff::{SignedDuration, Timestamp};
 use practice::{PracticeOutcome, PracticeState};
 use prep::{PrepOutcome, PrepState};
 use std::sync::Arc;
+use trends::{TrendsOutcome, TrendsState};
 
 /// A message shown in the status line until it expires.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +43,8 @@ pub struct AppState {
     pub prep: PrepState,
     /// Practice screen state.
     pub practice: PracticeState,
+    /// Trends screen state.
+    pub trends: TrendsState,
     /// Whether the help overlay is open.
     pub help_open: bool,
     /// Terminal size (columns, rows).
@@ -78,6 +82,7 @@ impl AppState {
                 settings.on_timeout,
                 settings.track_performance,
             ),
+            trends: TrendsState::default(),
             help_open: false,
             size,
             status: None,
@@ -158,6 +163,13 @@ impl AppState {
                 self.browse.set_starred(ids);
                 return vec![];
             }
+            Action::TrendsLoaded(data) => {
+                self.trends.loaded(*data);
+                return vec![];
+            }
+            Action::OpenTrends if self.screen != Screen::Home && !self.help_open => {
+                return self.open_trends();
+            }
             Action::OpenGuide(id) => return vec![Effect::LoadGuide(id)],
             Action::GuideLoaded(guide) => {
                 self.prep.load(*guide);
@@ -185,6 +197,7 @@ impl AppState {
         match self.screen {
             Screen::Home => self.update_home(&action),
             Screen::BrowseList | Screen::BrowseDetail => self.update_browse(action, now),
+            Screen::Trends => self.update_trends(&action, now),
             Screen::PrepGuide => self.update_prep(&action, now),
             Screen::Practice => self.update_practice(action, now),
         }
@@ -230,6 +243,7 @@ impl AppState {
                 self.screen = Screen::Practice;
                 self.practice.open()
             }
+            home::HomeOutcome::Open(home::MenuEntry::Trends) => self.open_trends(),
         }
     }
 
@@ -244,5 +258,30 @@ impl AppState {
             self.set_status(msg, false, now);
         }
         effects
+    }
+}
+
+impl AppState {
+    fn open_trends(&mut self) -> Vec<Effect> {
+        self.screen = Screen::Trends;
+        self.trends.loading = true;
+        vec![Effect::LoadTrends {
+            plan_size: usize::try_from(self.settings.question_count).unwrap_or(5),
+        }]
+    }
+
+    fn update_trends(&mut self, action: &Action, now: Timestamp) -> Vec<Effect> {
+        match self.trends.update(action) {
+            TrendsOutcome::Stay => vec![],
+            TrendsOutcome::Back => {
+                self.screen = Screen::Home;
+                vec![Effect::LoadHome]
+            }
+            TrendsOutcome::Start(ids) => self.update(Action::StartPracticeWith(ids), now),
+            TrendsOutcome::Nothing(message) => {
+                self.set_status(message, false, now);
+                vec![]
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! The home view: streak, last score, this week, the menu of screens, recent sessions.
+//! The home view: streak, last score, reviews due, this week, the menu of screens, recent sessions.
 
 use super::theme::Theme;
 use super::widgets::{footer, title_bar};
@@ -92,6 +92,19 @@ fn stats_lines(summary: Option<&HomeSummary>, theme: &Theme) -> Vec<Line<'static
         "last score",
         last.map_or_else(|| "—".into(), |v| format!("{v}/100")),
         last.map_or(theme.dim, |v| theme.score(v)),
+        theme,
+    ));
+    first.push(Span::raw("    "));
+    first.extend(labelled(
+        "due",
+        summary.map_or_else(|| "…".into(), |s| s.due_reviews.to_string()),
+        summary.map_or(theme.dim, |s| {
+            if s.due_reviews > 0 {
+                theme.warn
+            } else {
+                theme.text
+            }
+        }),
         theme,
     ));
     first.push(Span::raw("    "));

@@ -6,6 +6,7 @@ pub mod home;
 pub mod practice;
 pub mod prep;
 pub mod theme;
+pub mod trends;
 pub mod widgets;
 
 use super::action::Screen;
@@ -32,6 +33,7 @@ pub fn render(frame: &mut Frame<'_>, state: &AppState, keymap: &Keymap, theme: &
         Screen::BrowseDetail => browse::render_detail(frame, area, state, theme),
         Screen::PrepGuide => prep::render(frame, area, state, theme),
         Screen::Practice => practice::render(frame, area, state, theme),
+        Screen::Trends => trends::render(frame, area, state, theme),
     }
     if state.help_open {
         help::render(
