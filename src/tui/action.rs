@@ -89,6 +89,15 @@ pub enum Action {
     EndSession,
     /// The attempt is durably stored.
     AttemptSaved(crate::domain::AttemptId),
+    /// The LLM judge answered (or failed, leaving the offline score).
+    AttemptJudged {
+        /// The attempt.
+        id: crate::domain::AttemptId,
+        /// The judge's report, absent when the offline score stands.
+        report: Option<Box<crate::domain::ScoreReport>>,
+        /// What to tell the user (a fallback reason or a budget warning).
+        notice: Option<String>,
+    },
     /// Storing the attempt failed.
     AttemptSaveFailed(String),
     /// Resume the unsent answer.

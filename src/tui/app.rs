@@ -20,7 +20,7 @@ const FRAME: Duration = Duration::from_millis(16);
 /// How often the tick fires.
 const TICK: Duration = Duration::from_millis(250);
 /// The first terminal row of the home menu.
-const HOME_MENU_TOP: u16 = 7;
+const HOME_MENU_TOP: u16 = 8;
 
 /// The running app.
 pub struct App {

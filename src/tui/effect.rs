@@ -22,6 +22,15 @@ pub enum Effect {
     SaveSession(crate::domain::Session),
     /// Save an attempt durably, then report `AttemptSaved`.
     SaveAttempt(Box<crate::domain::Attempt>),
+    /// Ask the LLM judge to score a saved attempt; its report replaces the offline one.
+    JudgeAttempt {
+        /// The question answered.
+        question: Box<crate::domain::Question>,
+        /// The attempt, with its offline score.
+        attempt: Box<crate::domain::Attempt>,
+        /// Whether to store the judged attempt (false when not tracking performance).
+        persist: bool,
+    },
     /// Save the answer being typed.
     SaveDraft(crate::domain::Draft),
     /// Remove a draft by key.

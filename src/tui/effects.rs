@@ -19,6 +19,7 @@ pub struct EffectRunner {
     in_flight: Arc<AtomicUsize>,
     tz: TimeZone,
     catalog: Arc<Catalog>,
+    judge: Option<Arc<crate::llm::LlmJudge>>,
 }
 
 impl EffectRunner {
@@ -30,7 +31,60 @@ impl EffectRunner {
             in_flight: Arc::new(AtomicUsize::new(0)),
             tz,
             catalog: Arc::new(Catalog::default()),
+            judge: None,
         }
+    }
+
+    /// The same runner with an LLM judge for `JudgeAttempt` effects.
+    #[must_use]
+    pub fn with_judge(mut self, judge: Arc<crate::llm::LlmJudge>) -> Self {
+        self.judge = Some(judge);
+        self
+    }
+
+    /// Runs the LLM judge on a task; the store write goes to the blocking pool.
+    fn judge(
+        &self,
+        question: crate::domain::Question,
+        mut attempt: crate::domain::Attempt,
+        persist: bool,
+    ) {
+        let tx = self.tx.clone();
+        let counter = Arc::clone(&self.in_flight);
+        let store = Arc::clone(&self.store);
+        let Some(judge) = self.judge.clone() else {
+            let _ = tx.send(Action::AttemptJudged {
+                id: attempt.id,
+                report: None,
+                notice: None,
+            });
+            return;
+        };
+        counter.fetch_add(1, Ordering::SeqCst);
+        let id = attempt.id;
+        tokio::spawn(async move {
+            let Some(offline) = attempt.score.clone() else {
+                let _ = tx.send(Action::AttemptJudged {
+                    id,
+                    report: None,
+                    notice: None,
+                });
+                counter.fetch_sub(1, Ordering::SeqCst);
+                return;
+            };
+            let outcome = judge.judge(&question, &attempt.answer, &offline).await;
+            let notice = outcome.notice();
+            let report = (!outcome.is_fallback()).then(|| Box::new(outcome.report));
+            if let (Some(r), true) = (&report, persist) {
+                attempt.score = Some((**r).clone());
+                let saved = tokio::task::spawn_blocking(move || store.save_attempt(&attempt)).await;
+                if let Ok(Err(e)) = saved {
+                    tracing::error!("saving the judged attempt failed: {e}");
+                }
+            }
+            let _ = tx.send(Action::AttemptJudged { id, report, notice });
+            counter.fetch_sub(1, Ordering::SeqCst);
+        });
     }
 
     /// The same runner with the bank's questions, so trends know categories and kinds.
@@ -45,8 +99,17 @@ impl EffectRunner {
         self.in_flight.load(Ordering::SeqCst)
     }
 
-    /// Starts an effect on the blocking pool.
+    /// Starts an effect on the blocking pool (the LLM judge on a task).
     pub fn run(&self, effect: Effect) {
+        if let Effect::JudgeAttempt {
+            question,
+            attempt,
+            persist,
+        } = effect
+        {
+            self.judge(*question, *attempt, persist);
+            return;
+        }
         let store = Arc::clone(&self.store);
         let tx = self.tx.clone();
         let tz = self.tz.clone();
@@ -127,6 +190,8 @@ fn perform(
             || Action::EffectFailed(format!("no saved guide with id {id}")),
             |g| Action::GuideLoaded(Box::new(g)),
         )),
+        // handled on a task by `EffectRunner::judge`, never on the blocking pool
+        Effect::JudgeAttempt { .. } => None,
         Effect::LoadPracticeData => Some(Action::PracticeDataLoaded {
             stats: store.all_question_stats()?,
             draft: store.draft(crate::tui::state::practice::DRAFT_KEY)?,

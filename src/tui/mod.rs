@@ -69,6 +69,7 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
         tracing::warn!("skipped: {p}");
     }
     let settings = ctx.config.settings.clone();
+    let config = ctx.config.clone();
     if settings.retention_days > 0 {
         let cutoff = jiff::Timestamp::now()
             - jiff::SignedDuration::from_hours(i64::from(settings.retention_days) * 24);
@@ -88,14 +89,36 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
         let store: Arc<dyn Store> = Arc::new(store);
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let catalog = Arc::new(crate::analytics::Catalog::from_bank(&loaded.bank));
-        let runner =
-            EffectRunner::new(store, tx, jiff::tz::TimeZone::system()).with_catalog(catalog);
+        let llm = crate::llm::LlmSetup::from_config(
+            &config,
+            Arc::clone(&store),
+            &crate::llm::process_env,
+        );
+        let mut runner = EffectRunner::new(Arc::clone(&store), tx, jiff::tz::TimeZone::system())
+            .with_catalog(catalog);
+        let (llm_on, llm_status, llm_error) = match llm {
+            Ok(Some(setup)) => {
+                let line = setup.status_line();
+                runner = runner.with_judge(Arc::new(setup.judge));
+                (true, line, None)
+            }
+            Ok(None) => (false, crate::llm::LLM_OFF_STATUS.to_string(), None),
+            Err(e) => (
+                false,
+                crate::llm::LLM_OFF_STATUS.to_string(),
+                Some(format!("LLM not used: {e}")),
+            ),
+        };
         let mut terminal = ratatui::init();
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
         let size = terminal.size().map_or((80, 24), |s| (s.width, s.height));
         let mut state = AppState::new(Arc::new(loaded.bank), settings, size);
+        state.practice.llm = llm_on;
+        state.llm_status = llm_status;
         let now = jiff::Timestamp::now();
-        if let Some(e) = keymap_error {
+        if let Some(e) = llm_error {
+            state.set_status(e, true, now);
+        } else if let Some(e) = keymap_error {
             state.set_status(format!("keymap ignored: {e}"), true, now);
         } else if !loaded.problems.is_empty() {
             state.set_status(

@@ -59,6 +59,8 @@ pub struct AppState {
     pub bank: Arc<Bank>,
     /// The time of the last update (views draw countdowns against it).
     pub now: Timestamp,
+    /// Whether an LLM is used and where answers go, for the home screen.
+    pub llm_status: String,
 }
 
 impl AppState {
@@ -90,6 +92,7 @@ impl AppState {
             settings,
             bank,
             now: Timestamp::UNIX_EPOCH,
+            llm_status: crate::llm::LLM_OFF_STATUS.to_string(),
         }
     }
 

@@ -131,6 +131,10 @@ pub struct PracticeState {
     track: bool,
     counter: u64,
     pending: Option<Pending>,
+    /// Whether an LLM judge is configured.
+    pub llm: bool,
+    /// The attempt the LLM judge is scoring now.
+    pub judging: Option<AttemptId>,
 }
 
 /// A start requested before the stats and drafts were loaded.
@@ -207,6 +211,8 @@ impl PracticeState {
             track,
             counter: 0,
             pending: None,
+            llm: false,
+            judging: None,
         }
     }
 
@@ -288,6 +294,25 @@ impl PracticeState {
                 return (effects, PracticeOutcome::Stay);
             }
             Action::AttemptSaved(id) => return (self.attempt_saved(id), PracticeOutcome::Stay),
+            Action::AttemptJudged { id, report, notice } => {
+                if self.judging == Some(id) {
+                    self.judging = None;
+                }
+                if let Some(report) = report
+                    && let Some(a) = self.attempts.iter_mut().find(|a| a.id == id)
+                {
+                    self.message = Some((format!("rescored by {}", report.scorer), false));
+                    a.score = Some(*report);
+                    self.results = self
+                        .results
+                        .as_ref()
+                        .map(|_| ResultsSummary::of(&self.bank, &self.attempts));
+                }
+                if let Some(n) = notice {
+                    self.message = Some((n, true));
+                }
+                return (vec![], PracticeOutcome::Stay);
+            }
             Action::AttemptSaveFailed(message) => {
                 if let Some(run) = self.run.as_mut() {
                     run.saving = None;
@@ -605,6 +630,17 @@ impl PracticeState {
             st.attempts += 1;
         }
         let now = attempt.submitted_at;
+        if self.llm && !skipped && attempt.score.is_some() {
+            let question = self.run.as_ref().map(|r| Box::new(r.question.clone()));
+            if let Some(question) = question {
+                self.judging = Some(attempt.id);
+                effects.push(Effect::JudgeAttempt {
+                    question,
+                    attempt: Box::new(attempt.clone()),
+                    persist: self.track,
+                });
+            }
+        }
         self.attempts.push(attempt);
         self.scroll = 0;
         if skipped {

@@ -32,14 +32,22 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
         theme,
     );
     let [stats_area, menu_area, recent_area] = Layout::vertical([
-        Constraint::Length(4),
+        Constraint::Length(5),
         Constraint::Length(u16::try_from(MenuEntry::ALL.len() * 2 + 3).unwrap_or(5)),
         Constraint::Min(0),
     ])
     .areas(body.inner(Margin::new(1, 0)));
     let summary = state.home.summary.as_ref();
     frame.render_widget(
-        Paragraph::new(stats_lines(summary, theme)).wrap(Wrap { trim: true }),
+        Paragraph::new({
+            let mut lines = stats_lines(summary, theme);
+            lines.push(Line::from(Span::styled(
+                state.llm_status.clone(),
+                theme.dim,
+            )));
+            lines
+        })
+        .wrap(Wrap { trim: true }),
         stats_area,
     );
     frame.render_widget(

@@ -428,6 +428,13 @@ fn render_feedback(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &
         .question(&attempt.question_id)
         .map_or_else(String::new, |q| q.prompt.clone());
     let mut lines = vec![Line::from(Span::styled(prompt, theme.dim)), Line::from("")];
+    if p.judging == Some(attempt.id) {
+        lines.push(Line::from(Span::styled(
+            "The LLM judge is reviewing this answer; the offline score shows until it replies.",
+            theme.warn,
+        )));
+        lines.push(Line::from(""));
+    }
     if let Some(report) = &attempt.score {
         lines.extend(report_lines(report, &attempt.answer, theme));
     }
