@@ -2,7 +2,6 @@
 //! timers (amber, red, overtime, auto-submit), pause, skip, results and the draft offer.
 #![allow(clippy::unwrap_used)]
 
-use hotseat::bank::{Bank, SourceFile};
 use hotseat::config::{Config, ConfigInputs, Settings, TimeoutAction};
 use hotseat::domain::{Draft, QuestionKind};
 use hotseat::practice::{PracticeKind, PracticeSetup, TimeMode, TimerPhase};
@@ -11,17 +10,10 @@ use hotseat::tui::effect::Effect;
 use hotseat::tui::state::AppState;
 use hotseat::tui::state::practice::Phase;
 use jiff::{Timestamp, ToSpan};
-use std::sync::Arc;
 
-fn bank() -> Arc<Bank> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/snap_bank.toml");
-    let loaded = Bank::from_sources(&[SourceFile {
-        path: "snap_bank.toml".into(),
-        text: std::fs::read_to_string(path).unwrap(),
-        user: false,
-    }]);
-    Arc::new(loaded.bank)
-}
+#[path = "common/screens.rs"]
+mod screens;
+use screens::snap_bank as bank;
 
 fn settings(on_timeout: TimeoutAction) -> Settings {
     let dir = tempfile::tempdir().unwrap();

@@ -2,57 +2,21 @@
 //! timer phase, paused, feedback and results.
 #![allow(clippy::unwrap_used)]
 
-use hotseat::bank::{Bank, SourceFile};
-use hotseat::config::{Config, ConfigInputs, Theme as ThemeName};
 use hotseat::domain::Draft;
 use hotseat::practice::TimeMode;
 use hotseat::tui::action::Action;
 use hotseat::tui::effect::Effect;
-use hotseat::tui::keymap::Keymap;
 use hotseat::tui::state::AppState;
-use hotseat::tui::ui::{self, theme::Theme};
 use jiff::{Timestamp, ToSpan};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use std::sync::Arc;
+
+#[path = "common/screens.rs"]
+mod screens;
+use screens::{draw, snap_state as state};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 fn t0() -> Timestamp {
     "2026-11-20T10:00:00Z".parse().unwrap()
-}
-
-fn state(size: (u16, u16)) -> AppState {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/snap_bank.toml");
-    let bank = Bank::from_sources(&[SourceFile {
-        path: "snap_bank.toml".into(),
-        text: std::fs::read_to_string(path).unwrap(),
-        user: false,
-    }])
-    .bank;
-    let dir = tempfile::tempdir().unwrap();
-    let config = Config::load(&ConfigInputs {
-        config_dir: Some(dir.path().into()),
-        data_dir: Some(dir.path().into()),
-        ..ConfigInputs::default()
-    })
-    .unwrap();
-    AppState::new(Arc::new(bank), config.settings, size)
-}
-
-fn draw(state: &AppState) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(state.size.0, state.size.1)).unwrap();
-    terminal
-        .draw(|f| {
-            ui::render(
-                f,
-                state,
-                &Keymap::default(),
-                &Theme::new(ThemeName::Dark, false),
-            );
-        })
-        .unwrap();
-    terminal
 }
 
 fn run_of(ids: &[&str], size: (u16, u16), time: TimeMode) -> AppState {

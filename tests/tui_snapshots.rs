@@ -3,54 +3,21 @@
 #![allow(clippy::unwrap_used)]
 
 use hotseat::analytics::{HomeSummary, RecentSession};
-use hotseat::bank::{Bank, SourceFile};
-use hotseat::config::{Config, ConfigInputs, Theme as ThemeName};
+use hotseat::bank::Bank;
 use hotseat::store::StoreCounts;
 use hotseat::tui::action::{Action, PastScore};
-use hotseat::tui::keymap::Keymap;
 use hotseat::tui::state::AppState;
-use hotseat::tui::ui::{self, theme::Theme};
 use jiff::Timestamp;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
-use std::sync::Arc;
+
+#[path = "common/screens.rs"]
+mod screens;
+use screens::{draw, snap_state as state};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-fn bank() -> Arc<Bank> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/snap_bank.toml");
-    let loaded = Bank::from_sources(&[SourceFile {
-        path: "snap_bank.toml".into(),
-        text: std::fs::read_to_string(path).unwrap(),
-        user: false,
-    }]);
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    Arc::new(loaded.bank)
-}
-
 fn now() -> Timestamp {
     "2026-11-20T10:00:00Z".parse().unwrap()
-}
-
-fn state(size: (u16, u16)) -> AppState {
-    let dir = tempfile::tempdir().unwrap();
-    let config = Config::load(&ConfigInputs {
-        config_dir: Some(dir.path().into()),
-        data_dir: Some(dir.path().into()),
-        ..ConfigInputs::default()
-    })
-    .unwrap();
-    AppState::new(bank(), config.settings, size)
-}
-
-fn draw(state: &AppState) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(state.size.0, state.size.1)).unwrap();
-    let theme = Theme::new(ThemeName::Dark, false);
-    terminal
-        .draw(|f| ui::render(f, state, &Keymap::default(), &theme))
-        .unwrap();
-    terminal
 }
 
 fn apply(state: &mut AppState, actions: impl IntoIterator<Item = Action>) {
