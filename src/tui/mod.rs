@@ -61,8 +61,16 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
     }
     let ctx = Context::from_cli(cli)?;
     let paths = ctx.config.paths.clone();
-    let loaded = Bank::load(Some(&paths.config_dir));
-    let store = SledStore::open(&paths.data_dir)?;
+    // Parsing the bank and opening the database are the slow parts of start-up: do them at once.
+    let (loaded, store) = std::thread::scope(|scope| {
+        let bank = scope.spawn(|| Bank::load(Some(&paths.config_dir)));
+        let store = SledStore::open(&paths.data_dir);
+        let loaded = bank
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (loaded, store)
+    });
+    let store = store?;
     let _guard = init_logging(&paths.data_dir);
     tracing::info!(data_dir = %paths.data_dir.display(), "hotseat starting");
     for p in &loaded.problems {
