@@ -360,8 +360,8 @@ fn the_record_round_trips_through_json_for_resume() {
     let i = play(p, &bank, 3);
     let record = MockRecord::new(i, "scripted", at(100));
     let json = serde_json::to_string(&record).unwrap();
-    let back: MockRecord = serde_json::from_str(&json).unwrap();
-    assert_eq!(back, record);
+    let restored: MockRecord = serde_json::from_str(&json).unwrap();
+    assert_eq!(restored, record);
 }
 
 #[test]

@@ -410,11 +410,18 @@ impl Interview {
         Uuid::from_u128(self.session_id.as_u128() ^ (index as u128 + 1))
     }
 
-    /// One attempt per main question answered, with all its answers and the score.
+    /// One attempt per main question that is finished (the interview moved past it) and was
+    /// answered, with all its answers together and their score.
     pub fn attempts(&self) -> Vec<Attempt> {
+        let finished = match self.phase {
+            Phase::Ready | Phase::Warmup => 0,
+            Phase::Question { index, .. } => index,
+            Phase::CandidateQuestions { .. } | Phase::Closed => self.records.len(),
+        };
         self.records
             .iter()
             .enumerate()
+            .take(finished)
             .filter(|(_, r)| !r.answers.is_empty())
             .map(|(i, r)| {
                 let submitted_at = r.answered_at.unwrap_or(r.asked_at);

@@ -2,7 +2,9 @@
 //! chosen from the offline score, the `Interviewer` trait (scripted and LLM), prompts and the report.
 
 pub mod engine;
+pub mod history;
 pub mod interviewer;
+pub mod persist;
 pub mod plan;
 pub mod probe;
 pub mod prompt;
@@ -12,6 +14,7 @@ pub mod setup;
 
 pub use engine::{Cue, Interview, Phase, QuestionRecord};
 pub use interviewer::{Interviewer, LlmInterviewer, ScriptedInterviewer, Utterance};
+pub use persist::save_progress;
 pub use plan::plan_questions;
 pub use probe::{AnswerSignals, choose_probe};
 pub use prompt::{Prompt, PromptMessage, PromptRole};

@@ -313,3 +313,60 @@ pub fn build(interview: &Interview) -> MockReport {
         recommendations,
     }
 }
+
+impl MockReport {
+    /// The report as plain text lines (for the CLI and exports).
+    pub fn to_lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let state = if self.complete {
+            if self.ended_early {
+                "ended early"
+            } else {
+                "complete"
+            }
+        } else {
+            "partial — the interview is still open"
+        };
+        out.push(format!(
+            "Score {}/100 · {} of {} question(s) answered · {state}",
+            self.total, self.answered, self.planned
+        ));
+        out.push(String::new());
+        out.push("Questions".into());
+        for (n, q) in self.questions.iter().enumerate() {
+            let score = q
+                .total
+                .map_or_else(|| "  –".to_string(), |t| format!("{t:3}"));
+            let probes = if q.follow_ups.is_empty() {
+                String::new()
+            } else {
+                format!(" · {} follow-up(s)", q.follow_ups.len())
+            };
+            out.push(format!("  {}. {score}  {}{probes}", n + 1, q.prompt.trim()));
+        }
+        if !self.dimensions.is_empty() {
+            out.push(String::new());
+            out.push("Dimensions".into());
+            for d in &self.dimensions {
+                out.push(format!("  {:12} {:3}", d.dimension.label(), d.score));
+            }
+        }
+        for (title, items) in [
+            ("Strengths", &self.strengths),
+            ("To improve", &self.improvements),
+        ] {
+            if !items.is_empty() {
+                out.push(String::new());
+                out.push(title.into());
+                out.extend(items.iter().map(|s| format!("  - {s}")));
+            }
+        }
+        out.push(String::new());
+        out.push(format!("Notes from {}", self.interviewer));
+        out.extend(self.notes.iter().map(|s| format!("  \"{s}\"")));
+        out.push(String::new());
+        out.push("Recommendations".into());
+        out.extend(self.recommendations.iter().map(|s| format!("  - {s}")));
+        out
+    }
+}

@@ -26,6 +26,7 @@ const CACHE: &str = "cache";
 const USAGE: &str = "usage";
 const META: &str = "meta";
 const GUIDES: &str = "guides";
+const MOCKS: &str = "mock_interviews";
 
 /// The sled-backed store. Holds the data-dir lock for its lifetime; clone the `Arc` to share it.
 pub struct SledStore {
@@ -40,6 +41,7 @@ pub struct SledStore {
     usage: sled::Tree,
     meta: sled::Tree,
     guides: sled::Tree,
+    mocks: sled::Tree,
     dir: PathBuf,
     _lock: DirLock,
 }
@@ -177,6 +179,7 @@ impl SledStore {
             cache: db.open_tree(CACHE)?,
             usage: db.open_tree(USAGE)?,
             guides: db.open_tree(GUIDES)?,
+            mocks: db.open_tree(MOCKS)?,
             meta,
             db,
             dir: dir.to_path_buf(),
@@ -405,6 +408,17 @@ impl Store for SledStore {
 
     fn guides(&self) -> Result<Vec<crate::prep::Guide>, StoreError> {
         Self::all(&self.guides, GUIDES)
+    }
+
+    fn save_mock(&self, record: &crate::interview::MockRecord) -> Result<(), StoreError> {
+        self.mocks
+            .insert(record.session_id().as_bytes(), encode(MOCKS, record)?)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn mock(&self, session: SessionId) -> Result<Option<crate::interview::MockRecord>, StoreError> {
+        Self::get(&self.mocks, MOCKS, session.as_bytes())
     }
 
     fn counts(&self) -> Result<StoreCounts, StoreError> {

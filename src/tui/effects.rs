@@ -17,6 +17,7 @@ pub struct EffectRunner {
     tx: UnboundedSender<Action>,
     in_flight: Arc<AtomicUsize>,
     tz: TimeZone,
+    interviewer: super::interviewer_stream::InterviewerStreams,
 }
 
 impl EffectRunner {
@@ -27,7 +28,15 @@ impl EffectRunner {
             tx,
             in_flight: Arc::new(AtomicUsize::new(0)),
             tz,
+            interviewer: super::interviewer_stream::InterviewerStreams::default(),
         }
+    }
+
+    /// The same runner, streaming the mock interviewer from `client`.
+    #[must_use]
+    pub fn with_llm(mut self, client: crate::llm::LlmClient) -> Self {
+        self.interviewer = super::interviewer_stream::InterviewerStreams::new(client);
+        self
     }
 
     /// Effects started and not yet finished.
@@ -37,6 +46,27 @@ impl EffectRunner {
 
     /// Starts an effect on the blocking pool.
     pub fn run(&self, effect: Effect) {
+        let effect = match effect {
+            Effect::AskInterviewer {
+                request,
+                prompt,
+                session,
+            } => {
+                self.interviewer.ask(
+                    request,
+                    &prompt,
+                    session,
+                    self.tx.clone(),
+                    Arc::clone(&self.in_flight),
+                );
+                return;
+            }
+            Effect::CancelInterviewer(request) => {
+                self.interviewer.cancel(request);
+                return;
+            }
+            other => other,
+        };
         let store = Arc::clone(&self.store);
         let tx = self.tx.clone();
         let tz = self.tz.clone();
@@ -102,6 +132,20 @@ fn perform(store: &dyn Store, tz: &TimeZone, effect: Effect) -> Result<Option<Ac
             || Action::EffectFailed(format!("no saved guide with id {id}")),
             |g| Action::GuideLoaded(Box::new(g)),
         )),
+        Effect::SaveMock(record) => {
+            crate::interview::save_progress(store, &record)?;
+            Some(Action::MockSaved(record.session_id()))
+        }
+        Effect::LoadHistoryList => Some(Action::HistoryListed(crate::interview::history::list(
+            store,
+        )?)),
+        Effect::LoadHistoryDetail(id) => match store.session(id)? {
+            Some(session) => Some(Action::HistoryOpened(super::shared::Shared::new(
+                crate::interview::history::detail(store, session)?,
+            ))),
+            None => Some(Action::EffectFailed(format!("no session with id {id}"))),
+        },
+        Effect::AskInterviewer { .. } | Effect::CancelInterviewer(_) => None,
         Effect::SetStarred {
             question_id,
             starred,

@@ -22,15 +22,27 @@ pub enum KeyContext {
     Detail,
     /// The prep guide.
     Prep,
+    /// The mock interview setup.
+    MockSetup,
+    /// A mock interview (while the editor does not have the focus).
+    Mock,
+    /// A mock interview's report.
+    MockReport,
+    /// The History screen.
+    History,
 }
 
 impl KeyContext {
-    const ALL: [(Self, &'static str); 5] = [
+    const ALL: [(Self, &'static str); 9] = [
         (Self::Global, "global"),
         (Self::Home, "home"),
         (Self::Browse, "browse"),
         (Self::Detail, "detail"),
         (Self::Prep, "prep"),
+        (Self::MockSetup, "mock_setup"),
+        (Self::Mock, "mock"),
+        (Self::MockReport, "mock_report"),
+        (Self::History, "history"),
     ];
 
     /// The context of a screen.
@@ -40,6 +52,10 @@ impl KeyContext {
             Screen::BrowseList => Self::Browse,
             Screen::BrowseDetail => Self::Detail,
             Screen::PrepGuide => Self::Prep,
+            Screen::MockSetup => Self::MockSetup,
+            Screen::MockInterview => Self::Mock,
+            Screen::MockReport => Self::MockReport,
+            Screen::History => Self::History,
         }
     }
 
@@ -176,6 +192,51 @@ const COMMANDS: &[Command] = &[
         name: "mock_stage",
         help: "mock this interview stage",
         action: || Action::MockThisStage,
+    },
+    Command {
+        name: "open_mock",
+        help: "set up a mock interview",
+        action: || Action::OpenMockSetup,
+    },
+    Command {
+        name: "open_history",
+        help: "past sessions and interviews",
+        action: || Action::OpenHistory,
+    },
+    Command {
+        name: "next_value",
+        help: "next value",
+        action: || Action::NextValue,
+    },
+    Command {
+        name: "prev_value",
+        help: "previous value",
+        action: || Action::PrevValue,
+    },
+    Command {
+        name: "focus_editor",
+        help: "type your answer (Ctrl-S submits, Esc leaves the editor)",
+        action: || Action::FocusEditor,
+    },
+    Command {
+        name: "toggle_score",
+        help: "show / hide the running score",
+        action: || Action::ToggleRunningScore,
+    },
+    Command {
+        name: "end_interview",
+        help: "end the interview now",
+        action: || Action::EndInterview,
+    },
+    Command {
+        name: "resume",
+        help: "resume the interrupted interview",
+        action: || Action::ResumeMock,
+    },
+    Command {
+        name: "partial_report",
+        help: "see the report so far",
+        action: || Action::ShowPartialReport,
     },
 ];
 

@@ -5,7 +5,9 @@ pub mod app;
 pub mod effect;
 pub mod effects;
 pub mod event;
+pub mod interviewer_stream;
 pub mod keymap;
+pub mod shared;
 pub mod state;
 pub mod ui;
 
@@ -69,6 +71,7 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
         tracing::warn!("skipped: {p}");
     }
     let settings = ctx.config.settings.clone();
+    let config = ctx.config.clone();
     if settings.retention_days > 0 {
         let cutoff = jiff::Timestamp::now()
             - jiff::SignedDuration::from_hours(i64::from(settings.retention_days) * 24);
@@ -87,11 +90,28 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
     runtime.block_on(async move {
         let store: Arc<dyn Store> = Arc::new(store);
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-        let runner = EffectRunner::new(store, tx, jiff::tz::TimeZone::system());
+        // the mock interviewer streams from the LLM when one is configured; offline otherwise
+        let llm = match crate::llm::LlmSetup::from_config(
+            &config,
+            Arc::clone(&store),
+            &crate::llm::process_env,
+        ) {
+            Ok(setup) => setup,
+            Err(e) => {
+                tracing::warn!("LLM not usable, interviewing offline: {e}");
+                None
+            }
+        };
+        let mut runner = EffectRunner::new(store, tx, jiff::tz::TimeZone::system());
+        let llm_model = llm.as_ref().map(|l| l.client.endpoint().model.clone());
+        if let Some(l) = llm {
+            runner = runner.with_llm(l.client);
+        }
         let mut terminal = ratatui::init();
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
         let size = terminal.size().map_or((80, 24), |s| (s.width, s.height));
         let mut state = AppState::new(Arc::new(loaded.bank), settings, size);
+        state.mock.llm_model = llm_model;
         let now = jiff::Timestamp::now();
         if let Some(e) = keymap_error {
             state.set_status(format!("keymap ignored: {e}"), true, now);

@@ -8,16 +8,22 @@ use crate::tui::action::Action;
 pub enum MenuEntry {
     /// Browse the prep bank.
     Browse,
+    /// Run a mock interview.
+    Mock,
+    /// Past sessions and interviews.
+    History,
 }
 
 impl MenuEntry {
     /// Menu entries in order.
-    pub const ALL: [Self; 1] = [Self::Browse];
+    pub const ALL: [Self; 3] = [Self::Browse, Self::Mock, Self::History];
 
     /// The entry's label and its one-key shortcut.
     pub fn label(self) -> (&'static str, char) {
         match self {
             Self::Browse => ("Browse the prep bank", 'b'),
+            Self::Mock => ("Mock interview", 'm'),
+            Self::History => ("History", 'h'),
         }
     }
 
@@ -27,6 +33,10 @@ impl MenuEntry {
             Self::Browse => {
                 "filter by kind, role and difficulty; fuzzy search; guidance, talking points, example answers"
             }
+            Self::Mock => {
+                "a persona interviews you: questions, follow-ups on what you missed, your questions, a report"
+            }
+            Self::History => "past practice sessions and mock interviews; resume or reopen one",
         }
     }
 }

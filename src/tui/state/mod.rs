@@ -1,7 +1,9 @@
 //! The app's state and its pure, clocked `update`: one module per screen.
 
 pub mod browse;
+pub mod history;
 pub mod home;
+pub mod mock;
 pub mod prep;
 
 use super::action::{Action, Screen};
@@ -36,6 +38,10 @@ pub struct AppState {
     pub browse: BrowseState,
     /// Prep guide screen state.
     pub prep: PrepState,
+    /// Mock interview screens' state.
+    pub mock: mock::MockState,
+    /// History screen state.
+    pub history: history::HistoryState,
     /// Whether the help overlay is open.
     pub help_open: bool,
     /// Terminal size (columns, rows).
@@ -58,6 +64,8 @@ impl AppState {
             home: HomeState::default(),
             browse: BrowseState::new(Arc::clone(&bank), settings.hide_example_answers, size),
             prep: PrepState::new(size),
+            mock: mock::MockState::default(),
+            history: history::HistoryState::default(),
             help_open: false,
             size,
             status: None,
@@ -141,15 +149,41 @@ impl AppState {
                 return vec![];
             }
             Action::StartMock { stage, persona } => {
-                // The mock interview screen is not built yet: say what would start.
-                self.set_status(
-                    format!(
-                        "mock interviews are not available yet; it would mock the {stage} round with {}",
-                        persona.map_or_else(|| "the default interviewer".to_string(), |p| format!("the {p} persona"))
-                    ),
-                    false,
-                    now,
-                );
+                self.mock.form = None;
+                self.open_mock_setup();
+                if let Some(form) = self.mock.form.as_mut() {
+                    form.prefill(stage, persona.as_deref());
+                }
+                return vec![];
+            }
+            Action::OpenMockSetup => {
+                self.open_mock_setup();
+                return vec![];
+            }
+            Action::OpenHistory => {
+                self.screen = Screen::History;
+                self.history.detail = None;
+                return vec![Effect::LoadHistoryList];
+            }
+            Action::BeginMock(setup) => {
+                let step = self.mock.begin(&self.bank, *setup, now);
+                return self.apply_mock_step(step, now);
+            }
+            Action::MockSaved(_)
+            | Action::InterviewerToken { .. }
+            | Action::InterviewerFinished { .. }
+            | Action::InterviewerFailed { .. } => {
+                let step = self.mock.update_results(action, now);
+                return self.apply_mock_step(step, now);
+            }
+            Action::HistoryListed(entries) => {
+                self.history.selected = self.history.selected.min(entries.len().saturating_sub(1));
+                self.history.entries = Some(entries);
+                return vec![];
+            }
+            Action::HistoryOpened(detail) => {
+                self.history.detail = Some(detail);
+                self.history.scroll = 0;
                 return vec![];
             }
             _ => {}
@@ -161,6 +195,74 @@ impl AppState {
             Screen::Home => self.update_home(&action),
             Screen::BrowseList | Screen::BrowseDetail => self.update_browse(action, now),
             Screen::PrepGuide => self.update_prep(&action, now),
+            Screen::MockSetup => {
+                let step = self.mock.update_setup(&self.bank, &action, now);
+                self.apply_mock_step(step, now)
+            }
+            Screen::MockInterview => {
+                let step = self.mock.update_interview(&action, now);
+                self.apply_mock_step(step, now)
+            }
+            Screen::MockReport => {
+                let step = self.mock.update_report(&action);
+                self.apply_mock_step(step, now)
+            }
+            Screen::History => self.update_history(&action, now),
+        }
+    }
+
+    fn open_mock_setup(&mut self) {
+        self.mock.open_setup(
+            &self.bank,
+            &self.settings.interviewer_style,
+            self.settings.mock_minutes,
+        );
+        self.screen = Screen::MockSetup;
+        self.help_open = false;
+    }
+
+    fn apply_mock_step(&mut self, step: mock::MockStep, now: Timestamp) -> Vec<Effect> {
+        let mut effects = step.effects;
+        if let Some((text, error)) = step.status {
+            self.set_status(text, error, now);
+        }
+        if let Some(screen) = step.screen {
+            if screen == Screen::Home && self.screen != Screen::Home {
+                effects.push(Effect::LoadHome);
+            }
+            self.screen = screen;
+        }
+        effects
+    }
+
+    fn update_history(&mut self, action: &Action, now: Timestamp) -> Vec<Effect> {
+        use crate::interview::history::HistoryDetail;
+        match self.history.update(action) {
+            history::HistoryOutcome::Stay => vec![],
+            history::HistoryOutcome::Effects(effects) => effects,
+            history::HistoryOutcome::Back => {
+                self.screen = Screen::Home;
+                vec![Effect::LoadHome]
+            }
+            history::HistoryOutcome::Emit(next) => {
+                let Some(detail) = self.history.detail.clone() else {
+                    return vec![];
+                };
+                let HistoryDetail::Mock(record) = &*detail else {
+                    return vec![];
+                };
+                let step = match next {
+                    Action::ResumeMock if !record.interview.is_closed() => {
+                        self.mock.resume(record.interview.clone(), now)
+                    }
+                    Action::ResumeMock => {
+                        self.set_status("that interview is over; here is its report", false, now);
+                        self.mock.show_report(record)
+                    }
+                    _ => self.mock.show_report(record),
+                };
+                self.apply_mock_step(step, now)
+            }
         }
     }
 
@@ -185,6 +287,15 @@ impl AppState {
             home::HomeOutcome::Open(home::MenuEntry::Browse) => {
                 self.screen = Screen::BrowseList;
                 vec![]
+            }
+            home::HomeOutcome::Open(home::MenuEntry::Mock) => {
+                self.open_mock_setup();
+                vec![]
+            }
+            home::HomeOutcome::Open(home::MenuEntry::History) => {
+                self.screen = Screen::History;
+                self.history.detail = None;
+                vec![Effect::LoadHistoryList]
             }
         }
     }

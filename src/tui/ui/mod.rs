@@ -2,7 +2,9 @@
 
 pub mod browse;
 pub mod help;
+pub mod history;
 pub mod home;
+pub mod mock;
 pub mod prep;
 pub mod theme;
 pub mod widgets;
@@ -30,6 +32,10 @@ pub fn render(frame: &mut Frame<'_>, state: &AppState, keymap: &Keymap, theme: &
         Screen::BrowseList => browse::render_list(frame, area, state, theme),
         Screen::BrowseDetail => browse::render_detail(frame, area, state, theme),
         Screen::PrepGuide => prep::render(frame, area, state, theme),
+        Screen::MockSetup => mock::render_setup(frame, area, state, theme),
+        Screen::MockInterview => mock::render_interview(frame, area, state, theme),
+        Screen::MockReport => mock::render_report(frame, area, state, theme),
+        Screen::History => history::render(frame, area, state, theme),
     }
     if state.help_open {
         help::render(frame, area, &keymap.help(state.screen), theme);
