@@ -292,7 +292,7 @@ pub fn build(interview: &Interview) -> MockReport {
             worst.question_id
         ));
     }
-    if recommendations.is_empty() {
+    if recommendations.is_empty() && !totals.is_empty() {
         recommendations.push(format!(
             "Try a harder round: the same stage with a stricter interviewer than {}.",
             interview.persona.name
@@ -327,9 +327,14 @@ impl MockReport {
         } else {
             "partial — the interview is still open"
         };
+        let score = if self.answered == 0 {
+            "–".to_string()
+        } else {
+            self.total.to_string()
+        };
         out.push(format!(
-            "Score {}/100 · {} of {} question(s) answered · {state}",
-            self.total, self.answered, self.planned
+            "Score {score}/100 · {} of {} question(s) answered · {state}",
+            self.answered, self.planned
         ));
         out.push(String::new());
         out.push("Questions".into());
@@ -365,8 +370,10 @@ impl MockReport {
         out.push(format!("Notes from {}", self.interviewer));
         out.extend(self.notes.iter().map(|s| format!("  \"{s}\"")));
         out.push(String::new());
-        out.push("Recommendations".into());
-        out.extend(self.recommendations.iter().map(|s| format!("  - {s}")));
+        if !self.recommendations.is_empty() {
+            out.push("Recommendations".into());
+            out.extend(self.recommendations.iter().map(|s| format!("  - {s}")));
+        }
         out
     }
 }

@@ -97,6 +97,9 @@ impl AppState {
                 return vec![];
             }
             Action::Tick => {
+                if let Some(live) = self.mock.live.as_mut() {
+                    live.now = now;
+                }
                 if self.status.as_ref().is_some_and(|s| s.until <= now) {
                     self.status = None;
                 }

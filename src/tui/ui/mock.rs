@@ -95,7 +95,7 @@ pub fn render_setup(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: 
     let value = |f: SetupField| -> String {
         match f {
             SetupField::Persona => {
-                persona.map_or_else(|| setup.persona_id.clone(), |p| p.name.clone())
+                persona.map_or_else(|| setup.persona_id.clone(), |p| short_name(&p.name))
             }
             SetupField::Role => Role::ALL[form.role.min(Role::ALL.len() - 1)]
                 .label()
@@ -344,13 +344,17 @@ pub fn render_interview(frame: &mut Frame<'_>, area: Rect, state: &AppState, the
 
 /// Report lines, styled: the score with a bar, then the sections.
 pub fn report_lines<'a>(report: &MockReport, theme: &Theme) -> Vec<Line<'a>> {
-    let mut lines = vec![Line::from(vec![
-        Span::styled(
-            format!(" {:3}/100 ", report.total),
-            theme.score(report.total),
-        ),
-        Span::styled(score_bar(report.total, 20), theme.score(report.total)),
-    ])];
+    let mut lines = vec![if report.answered == 0 {
+        Line::from(Span::styled("   –/100  nothing answered yet", theme.dim))
+    } else {
+        Line::from(vec![
+            Span::styled(
+                format!(" {:3}/100 ", report.total),
+                theme.score(report.total),
+            ),
+            Span::styled(score_bar(report.total, 20), theme.score(report.total)),
+        ])
+    }];
     let headers = [
         "Questions",
         "Dimensions",
