@@ -15,7 +15,15 @@ fn kill_9_mid_interview_loses_no_submitted_answer() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = pty::PtyApp::spawn(
         dir.path(),
-        &["mock", "--persona", "neutral", "--questions", "2", "--role", "software_engineer"],
+        &[
+            "mock",
+            "--persona",
+            "neutral",
+            "--questions",
+            "2",
+            "--role",
+            "software_engineer",
+        ],
         (100, 30),
     );
     app.wait_for("Warm-up", WAIT);
@@ -30,7 +38,11 @@ fn kill_9_mid_interview_loses_no_submitted_answer() {
         .args(["history", "--json"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let entry = &list[0];
     assert_eq!(entry["kind"], "mock");
@@ -52,7 +64,10 @@ fn kill_9_mid_interview_loses_no_submitted_answer() {
         .unwrap();
     let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(shown["status"], "in_progress");
-    assert_eq!(shown["transcript"]["turns"][1]["text"], "I build payment systems in Rust.");
+    assert_eq!(
+        shown["transcript"]["turns"][1]["text"],
+        "I build payment systems in Rust."
+    );
     assert_eq!(shown["report"]["complete"], false);
 }
 
@@ -65,19 +80,28 @@ fn mock_rejects_an_unknown_persona_and_a_missing_jd_clearly() {
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("--persona: no persona with id 'nobody'"), "{err}");
+    assert!(
+        err.contains("--persona: no persona with id 'nobody'"),
+        "{err}"
+    );
     let out = common::hotseat(dir.path())
         .args(["mock", "--persona", "friendly", "--jd", "/no/such/jd.md"])
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("--jd: cannot read the job description file /no/such/jd.md"), "{err}");
+    assert!(
+        err.contains("--jd: cannot read the job description file /no/such/jd.md"),
+        "{err}"
+    );
 }
 
 #[test]
 fn history_on_an_empty_store() {
     let dir = tempfile::tempdir().unwrap();
-    let out = common::hotseat(dir.path()).args(["history"]).output().unwrap();
+    let out = common::hotseat(dir.path())
+        .args(["history"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("no sessions yet"));
     let out = common::hotseat(dir.path())
