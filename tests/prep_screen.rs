@@ -135,10 +135,12 @@ fn practise_and_mock_keys_emit_actions_answered_with_a_status() {
     assert!(status.contains(&ids[0]), "{status}");
     insta::assert_snapshot!("prep_practise_status_120x40", draw(&s).backend());
     key(&mut s, KeyCode::Char('m'));
-    let status = s.status.clone().unwrap().text;
-    assert!(
-        status.contains("mock the technical round with the default interviewer"),
-        "{status}"
+    // "mock this stage" opens the mock interview setup on the guide's stage
+    assert_eq!(s.screen, Screen::MockSetup);
+    let form = s.mock.form.as_ref().unwrap();
+    assert_eq!(
+        form.setup().stage,
+        hotseat::domain::InterviewStage::Technical
     );
     // the state's own update turns the keys into the app-level actions
     let mut prep = s.prep.clone();
