@@ -108,6 +108,10 @@ pub enum Command {
         /// The file written by `hotseat export --format json`.
         file: PathBuf,
     },
+    /// List past practice sessions and mock interviews, or show one in full.
+    History(HistoryArgs),
+    /// Open the app straight into a mock interview.
+    Mock(MockArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -289,4 +293,45 @@ pub enum ExportFormat {
     Json,
     /// Every attempt as CSV.
     Csv,
+}
+
+/// `hotseat history [show ID]`
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Show one session instead of the list.
+    #[command(subcommand)]
+    pub command: Option<HistoryCommand>,
+}
+
+/// `hotseat history show`
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// Print one session: a mock interview's report and transcript, or a practice session's attempts.
+    Show {
+        /// The session id, or its first characters.
+        id: String,
+    },
+}
+
+/// `hotseat mock …`
+#[derive(Debug, Clone, Args)]
+pub struct MockArgs {
+    /// The interviewer persona (see `hotseat personas list`); the `interviewer_style` setting when absent.
+    #[arg(long)]
+    pub persona: Option<String>,
+    /// The role interviewed for (e.g. software_engineer, product_manager).
+    #[arg(long)]
+    pub role: Option<Role>,
+    /// The round: recruiter, technical, hiring_manager or final; the persona's usual one when absent.
+    #[arg(long)]
+    pub stage: Option<InterviewStage>,
+    /// Planned length in minutes; the `mock_minutes` setting when absent.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=240), conflicts_with = "questions")]
+    pub minutes: Option<u32>,
+    /// Planned length as a number of main questions instead of minutes.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=12))]
+    pub questions: Option<u32>,
+    /// A job description (text or Markdown file) to choose questions by.
+    #[arg(long, value_name = "FILE")]
+    pub jd: Option<PathBuf>,
 }

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod domain;
+pub mod interview;
 pub mod llm;
 pub mod practice;
 pub mod prep;

@@ -159,9 +159,11 @@ fn practise_key_starts_practice_with_the_predicted_questions() {
 fn mock_key_is_answered_with_a_status() {
     let mut s = state((120, 40));
     key(&mut s, KeyCode::Char('m'));
-    let status = s.status.clone().unwrap().text;
-    assert!(
-        status.contains("mock the technical round with the default interviewer"),
-        "{status}"
+    // "mock this stage" opens the mock interview setup on the guide's stage
+    assert_eq!(s.screen, Screen::MockSetup);
+    let form = s.mock.form.as_ref().unwrap();
+    assert_eq!(
+        form.setup().stage,
+        hotseat::domain::InterviewStage::Technical
     );
 }

@@ -2,6 +2,7 @@
 
 mod banks;
 mod data;
+mod history;
 mod llm;
 mod personas;
 mod prep;
@@ -117,6 +118,14 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         };
         return crate::tui::run_app_at(cli, start);
     }
+    if let Command::Mock(args) = command {
+        let ctx = Context::from_cli(cli)?;
+        let setup = history::mock_setup(&ctx, args)?;
+        let start = crate::tui::StartAt {
+            actions: vec![crate::tui::action::Action::BeginMock(Box::new(setup))],
+        };
+        return crate::tui::run_app_at(cli, start);
+    }
     let ctx = Context::from_cli(cli)?;
     match command {
         Command::Questions(c) => questions::run(&ctx, c),
@@ -129,7 +138,9 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Completions { .. }
         | Command::Browse { .. }
         | Command::Practice { .. }
-        | Command::Trends => Ok(0),
+        | Command::Trends
+        | Command::Mock(_) => Ok(0),
+        Command::History(args) => history::run(&ctx, args),
         Command::Prep(args) => prep::run_then_open(cli, &ctx, args),
         Command::Score(args) => score::run(&ctx, args),
         Command::Progress => progress::progress(&ctx),

@@ -182,6 +182,11 @@ pub trait Store: Send + Sync {
     /// Every prep guide, oldest first.
     fn guides(&self) -> Result<Vec<crate::prep::Guide>, StoreError>;
 
+    /// Saves (or replaces) a mock interview's record (state, transcript, report); durable on return.
+    fn save_mock(&self, record: &crate::interview::MockRecord) -> Result<(), StoreError>;
+    /// One mock interview's record.
+    fn mock(&self, session: SessionId) -> Result<Option<crate::interview::MockRecord>, StoreError>;
+
     /// Record counts per tree.
     fn counts(&self) -> Result<StoreCounts, StoreError>;
     /// Flushes everything to disk.

@@ -28,6 +28,7 @@ const CACHE: &str = "cache";
 const USAGE: &str = "usage";
 const META: &str = "meta";
 const GUIDES: &str = "guides";
+const MOCKS: &str = "mock_interviews";
 
 /// The sled-backed store. Holds the data-dir lock for its lifetime; clone the `Arc` to share it.
 pub struct SledStore {
@@ -44,6 +45,7 @@ pub struct SledStore {
     guides: sled::Tree,
     facts: sled::Tree,
     schedules: sled::Tree,
+    mocks: sled::Tree,
     dir: PathBuf,
     _lock: DirLock,
 }
@@ -110,6 +112,26 @@ fn index_key(question_id: &str, id: AttemptId) -> Vec<u8> {
     key
 }
 
+/// Opens the sled database. We already hold the data-dir lock, so a sled lock error can only
+/// be a handle of this process still closing (sled's flusher thread lets go a moment after the
+/// last `Db` is dropped): wait for it briefly instead of failing.
+fn open_db(path: &Path) -> Result<sled::Db, StoreError> {
+    let mut waited = 0;
+    loop {
+        match sled::Config::new()
+            .path(path)
+            .flush_every_ms(Some(500))
+            .open()
+        {
+            Err(sled::Error::Io(e)) if waited < 40 && e.to_string().contains("lock") => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                waited += 1;
+            }
+            other => return other.map_err(StoreError::from),
+        }
+    }
+}
+
 impl SledStore {
     /// Opens (creating if needed) the store in `dir`. Fails clearly when another hotseat holds
     /// it, or when it was written by a newer schema (in which case nothing is written).
@@ -147,10 +169,7 @@ impl SledStore {
                 supported: SCHEMA_VERSION,
             });
         }
-        let db = sled::Config::new()
-            .path(dir.join(DB_DIR))
-            .flush_every_ms(Some(500))
-            .open()?;
+        let db = open_db(&dir.join(DB_DIR))?;
         let meta = db.open_tree(META)?;
         if let Some(v) = meta.get("schema_version")? {
             let found =
@@ -183,6 +202,7 @@ impl SledStore {
             cache: db.open_tree(CACHE)?,
             usage: db.open_tree(USAGE)?,
             guides: db.open_tree(GUIDES)?,
+            mocks: db.open_tree(MOCKS)?,
             meta,
             db,
             dir: dir.to_path_buf(),
@@ -372,6 +392,17 @@ impl Store for SledStore {
 
     fn guides(&self) -> Result<Vec<crate::prep::Guide>, StoreError> {
         Self::all(&self.guides, GUIDES)
+    }
+
+    fn save_mock(&self, record: &crate::interview::MockRecord) -> Result<(), StoreError> {
+        self.mocks
+            .insert(record.session_id().as_bytes(), encode(MOCKS, record)?)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn mock(&self, session: SessionId) -> Result<Option<crate::interview::MockRecord>, StoreError> {
+        Self::get(&self.mocks, MOCKS, session.as_bytes())
     }
 
     fn counts(&self) -> Result<StoreCounts, StoreError> {

@@ -20,6 +20,14 @@ pub enum Screen {
     Practice,
     /// Score trends, weak areas and the recommended session.
     Trends,
+    /// Choosing persona, role, stage and length for a mock interview.
+    MockSetup,
+    /// A mock interview in progress.
+    MockInterview,
+    /// A mock interview's report.
+    MockReport,
+    /// Past sessions and interviews.
+    History,
 }
 
 /// One past attempt as shown in Browse.
@@ -185,4 +193,55 @@ pub enum Action {
         /// The persona, if one fits.
         persona: Option<String>,
     },
+    /// Open the mock interview setup.
+    OpenMockSetup,
+    /// Open the History screen.
+    OpenHistory,
+    /// Start a mock interview with this setup now.
+    BeginMock(Box<crate::interview::MockSetup>),
+    /// Change the selected setting to its next value.
+    NextValue,
+    /// Change the selected setting to its previous value.
+    PrevValue,
+    /// Put the focus in the answer editor.
+    FocusEditor,
+    /// Take the focus out of the answer editor.
+    BlurEditor,
+    /// Show or hide the running score.
+    ToggleRunningScore,
+    /// End the mock interview now.
+    EndInterview,
+    /// The mock interview's progress was saved (answers up to now are durable).
+    MockSaved(uuid::Uuid),
+    /// Text of the interviewer's streamed reply arrived.
+    InterviewerToken {
+        /// The request it belongs to.
+        request: u64,
+        /// Position among the request's chunks.
+        seq: usize,
+        /// The text.
+        text: String,
+    },
+    /// The interviewer's streamed reply is complete.
+    InterviewerFinished {
+        /// The request.
+        request: u64,
+        /// The whole reply.
+        text: String,
+    },
+    /// The interviewer's streamed reply failed.
+    InterviewerFailed {
+        /// The request.
+        request: u64,
+        /// Why.
+        message: String,
+    },
+    /// The history list was loaded.
+    HistoryListed(Vec<crate::interview::history::HistoryEntry>),
+    /// One past session was loaded.
+    HistoryOpened(super::shared::Shared<crate::interview::history::HistoryDetail>),
+    /// Resume the interrupted mock interview on screen.
+    ResumeMock,
+    /// Show the report of the mock interview on screen so far.
+    ShowPartialReport,
 }

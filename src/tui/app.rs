@@ -67,9 +67,10 @@ impl App {
         for effect in effects {
             self.runner.run(effect);
         }
-        // a tick changes nothing visible unless it cleared the status line or a countdown runs
+        // a tick changes nothing visible unless it cleared the status line or a clock runs
         let countdown = self.state.screen == Screen::Practice && self.state.practice.ticking();
-        if !is_tick || countdown || had_status != self.state.status.is_some() {
+        let timer_visible = self.state.screen == Screen::MockInterview;
+        if !is_tick || countdown || timer_visible || had_status != self.state.status.is_some() {
             self.dirty = true;
         }
     }
@@ -103,6 +104,15 @@ impl App {
             )
             .then_some(Action::ToggleHelp);
         }
+        if self.state.screen == Screen::MockInterview && self.state.mock.editor_focused() {
+            // the answer editor takes every key but these
+            return match key.code {
+                KeyCode::Char('s') if ctrl => Some(Action::SubmitAnswer),
+                KeyCode::Esc => Some(Action::BlurEditor),
+                KeyCode::F(1) => Some(Action::ToggleHelp),
+                _ => Some(Action::EditorKey(*key)),
+            };
+        }
         let typing =
             matches!(self.state.screen, Screen::BrowseList) && self.state.browse.input.is_some();
         if typing && !self.state.help_open {
@@ -134,7 +144,19 @@ impl App {
                 Some(Action::ClickRow(usize::from(offset / 2)))
             }
             Screen::BrowseList => self.state.browse.row_at(row).map(Action::ClickRow),
-            Screen::BrowseDetail | Screen::PrepGuide | Screen::Practice | Screen::Trends => None,
+            Screen::History if self.state.history.detail.is_none() => {
+                // title, the list block's border, then one row per session
+                let offset = row.checked_sub(2)?;
+                Some(Action::ClickRow(usize::from(offset)))
+            }
+            Screen::BrowseDetail
+            | Screen::PrepGuide
+            | Screen::Practice
+            | Screen::Trends
+            | Screen::MockSetup
+            | Screen::MockInterview
+            | Screen::MockReport
+            | Screen::History => None,
         }
     }
 

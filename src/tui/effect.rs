@@ -42,4 +42,21 @@ pub enum Effect {
         /// Starred or not.
         starred: bool,
     },
+    /// Save a mock interview's progress; answers `MockSaved` once durable.
+    SaveMock(super::shared::Shared<crate::interview::MockRecord>),
+    /// Stream the interviewer's next words from the LLM.
+    AskInterviewer {
+        /// Tags every event of the reply.
+        request: u64,
+        /// The prompt.
+        prompt: crate::interview::Prompt,
+        /// The session, for usage records.
+        session: uuid::Uuid,
+    },
+    /// Stop a streamed reply.
+    CancelInterviewer(u64),
+    /// Load the history list.
+    LoadHistoryList,
+    /// Load one past session.
+    LoadHistoryDetail(uuid::Uuid),
 }

@@ -20,6 +20,7 @@ pub struct EffectRunner {
     tz: TimeZone,
     catalog: Arc<Catalog>,
     judge: Option<Arc<crate::llm::LlmJudge>>,
+    interviewer: super::interviewer_stream::InterviewerStreams,
 }
 
 impl EffectRunner {
@@ -30,6 +31,7 @@ impl EffectRunner {
             tx,
             in_flight: Arc::new(AtomicUsize::new(0)),
             tz,
+            interviewer: super::interviewer_stream::InterviewerStreams::default(),
             catalog: Arc::new(Catalog::default()),
             judge: None,
         }
@@ -94,6 +96,13 @@ impl EffectRunner {
         self
     }
 
+    /// The same runner, streaming the mock interviewer from `client`.
+    #[must_use]
+    pub fn with_llm(mut self, client: crate::llm::LlmClient) -> Self {
+        self.interviewer = super::interviewer_stream::InterviewerStreams::new(client);
+        self
+    }
+
     /// Effects started and not yet finished.
     pub fn in_flight(&self) -> usize {
         self.in_flight.load(Ordering::SeqCst)
@@ -110,6 +119,27 @@ impl EffectRunner {
             self.judge(*question, *attempt, persist);
             return;
         }
+        let effect = match effect {
+            Effect::AskInterviewer {
+                request,
+                prompt,
+                session,
+            } => {
+                self.interviewer.ask(
+                    request,
+                    &prompt,
+                    session,
+                    self.tx.clone(),
+                    Arc::clone(&self.in_flight),
+                );
+                return;
+            }
+            Effect::CancelInterviewer(request) => {
+                self.interviewer.cancel(request);
+                return;
+            }
+            other => other,
+        };
         let store = Arc::clone(&self.store);
         let tx = self.tx.clone();
         let tz = self.tz.clone();
@@ -190,8 +220,6 @@ fn perform(
             || Action::EffectFailed(format!("no saved guide with id {id}")),
             |g| Action::GuideLoaded(Box::new(g)),
         )),
-        // handled on a task by `EffectRunner::judge`, never on the blocking pool
-        Effect::JudgeAttempt { .. } => None,
         Effect::LoadPracticeData => Some(Action::PracticeDataLoaded {
             stats: store.all_question_stats()?,
             draft: store.draft(crate::tui::state::practice::DRAFT_KEY)?,
@@ -215,6 +243,23 @@ fn perform(
             store.delete_draft(&key)?;
             None
         }
+        Effect::SaveMock(record) => {
+            crate::interview::save_progress(store, &record)?;
+            Some(Action::MockSaved(record.session_id()))
+        }
+        Effect::LoadHistoryList => Some(Action::HistoryListed(crate::interview::history::list(
+            store,
+        )?)),
+        Effect::LoadHistoryDetail(id) => match store.session(id)? {
+            Some(session) => Some(Action::HistoryOpened(super::shared::Shared::new(
+                crate::interview::history::detail(store, session)?,
+            ))),
+            None => Some(Action::EffectFailed(format!("no session with id {id}"))),
+        },
+        // handled on tasks by `EffectRunner::run` itself, never on the blocking pool
+        Effect::JudgeAttempt { .. }
+        | Effect::AskInterviewer { .. }
+        | Effect::CancelInterviewer(_) => None,
         Effect::SetStarred {
             question_id,
             starred,

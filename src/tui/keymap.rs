@@ -32,10 +32,18 @@ pub enum KeyContext {
     PracticeReview,
     /// The trends screen.
     Trends,
+    /// The mock interview setup.
+    MockSetup,
+    /// A mock interview (while the editor does not have the focus).
+    Mock,
+    /// A mock interview's report.
+    MockReport,
+    /// The History screen.
+    History,
 }
 
 impl KeyContext {
-    const ALL: [(Self, &'static str); 10] = [
+    const ALL: [(Self, &'static str); 14] = [
         (Self::Global, "global"),
         (Self::Home, "home"),
         (Self::Browse, "browse"),
@@ -46,6 +54,10 @@ impl KeyContext {
         (Self::PracticePaused, "practice_paused"),
         (Self::PracticeReview, "practice_review"),
         (Self::Trends, "trends"),
+        (Self::MockSetup, "mock_setup"),
+        (Self::Mock, "mock"),
+        (Self::MockReport, "mock_report"),
+        (Self::History, "history"),
     ];
 
     /// The context of a screen.
@@ -57,6 +69,10 @@ impl KeyContext {
             Screen::PrepGuide => Self::Prep,
             Screen::Practice => Self::PracticeSetup,
             Screen::Trends => Self::Trends,
+            Screen::MockSetup => Self::MockSetup,
+            Screen::MockInterview => Self::Mock,
+            Screen::MockReport => Self::MockReport,
+            Screen::History => Self::History,
         }
     }
 
@@ -285,6 +301,51 @@ const COMMANDS: &[Command] = &[
         name: "mock_stage",
         help: "mock this interview stage",
         action: || Action::MockThisStage,
+    },
+    Command {
+        name: "open_mock",
+        help: "set up a mock interview",
+        action: || Action::OpenMockSetup,
+    },
+    Command {
+        name: "open_history",
+        help: "past sessions and interviews",
+        action: || Action::OpenHistory,
+    },
+    Command {
+        name: "next_value",
+        help: "next value",
+        action: || Action::NextValue,
+    },
+    Command {
+        name: "prev_value",
+        help: "previous value",
+        action: || Action::PrevValue,
+    },
+    Command {
+        name: "focus_editor",
+        help: "type your answer (Ctrl-S submits, Esc leaves the editor)",
+        action: || Action::FocusEditor,
+    },
+    Command {
+        name: "toggle_score",
+        help: "show / hide the running score",
+        action: || Action::ToggleRunningScore,
+    },
+    Command {
+        name: "end_interview",
+        help: "end the interview now",
+        action: || Action::EndInterview,
+    },
+    Command {
+        name: "resume",
+        help: "resume the interrupted interview",
+        action: || Action::ResumeMock,
+    },
+    Command {
+        name: "partial_report",
+        help: "see the report so far",
+        action: || Action::ShowPartialReport,
     },
 ];
 

@@ -5,7 +5,9 @@ pub mod app;
 pub mod effect;
 pub mod effects;
 pub mod event;
+pub mod interviewer_stream;
 pub mod keymap;
+pub mod shared;
 pub mod state;
 pub mod ui;
 
@@ -104,17 +106,22 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
         );
         let mut runner = EffectRunner::new(Arc::clone(&store), tx, jiff::tz::TimeZone::system())
             .with_catalog(catalog);
-        let (llm_on, llm_status, llm_error) = match llm {
+        // with an LLM: the judge rescores practice answers and the mock interviewer streams
+        let (llm_on, llm_status, llm_error, llm_model) = match llm {
             Ok(Some(setup)) => {
                 let line = setup.status_line();
-                runner = runner.with_judge(Arc::new(setup.judge));
-                (true, line, None)
+                let model = setup.client.endpoint().model.clone();
+                runner = runner
+                    .with_judge(Arc::new(setup.judge))
+                    .with_llm(setup.client);
+                (true, line, None, Some(model))
             }
-            Ok(None) => (false, crate::llm::LLM_OFF_STATUS.to_string(), None),
+            Ok(None) => (false, crate::llm::LLM_OFF_STATUS.to_string(), None, None),
             Err(e) => (
                 false,
                 crate::llm::LLM_OFF_STATUS.to_string(),
                 Some(format!("LLM not used: {e}")),
+                None,
             ),
         };
         let mut terminal = ratatui::init();
@@ -123,6 +130,7 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
         let mut state = AppState::new(Arc::new(loaded.bank), settings, size);
         state.practice.llm = llm_on;
         state.llm_status = llm_status;
+        state.mock.llm_model = llm_model;
         let now = jiff::Timestamp::now();
         if let Some(e) = llm_error {
             state.set_status(e, true, now);

@@ -12,11 +12,21 @@ pub enum MenuEntry {
     Browse,
     /// Score trends, weak areas and what to practise next.
     Trends,
+    /// Run a mock interview.
+    Mock,
+    /// Past sessions and interviews.
+    History,
 }
 
 impl MenuEntry {
     /// Menu entries in order.
-    pub const ALL: [Self; 3] = [Self::Practice, Self::Browse, Self::Trends];
+    pub const ALL: [Self; 5] = [
+        Self::Practice,
+        Self::Mock,
+        Self::Browse,
+        Self::Trends,
+        Self::History,
+    ];
 
     /// The entry's label and its one-key shortcut.
     pub fn label(self) -> (&'static str, char) {
@@ -24,6 +34,8 @@ impl MenuEntry {
             Self::Practice => ("Timed practice", 'p'),
             Self::Browse => ("Browse the prep bank", 'b'),
             Self::Trends => ("Trends", 't'),
+            Self::Mock => ("Mock interview", 'm'),
+            Self::History => ("History", 'h'),
         }
     }
 
@@ -39,6 +51,10 @@ impl MenuEntry {
             Self::Trends => {
                 "score over time, by category, streaks, weak areas and what to practise"
             }
+            Self::Mock => {
+                "a persona interviews you: questions, follow-ups on what you missed, your questions, a report"
+            }
+            Self::History => "past practice sessions and mock interviews; resume or reopen one",
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The app's state and its pure, clocked `update`: one module per screen.
 
 pub mod browse;
+pub mod history;
 pub mod home;
+pub mod mock;
 pub mod practice;
 pub mod practice_summary;
 pub mod prep;
@@ -45,6 +47,10 @@ pub struct AppState {
     pub practice: PracticeState,
     /// Trends screen state.
     pub trends: TrendsState,
+    /// Mock interview screens' state.
+    pub mock: mock::MockState,
+    /// History screen state.
+    pub history: history::HistoryState,
     /// Whether the help overlay is open.
     pub help_open: bool,
     /// Terminal size (columns, rows).
@@ -85,6 +91,8 @@ impl AppState {
                 settings.track_performance,
             ),
             trends: TrendsState::default(),
+            mock: mock::MockState::default(),
+            history: history::HistoryState::default(),
             help_open: false,
             size,
             status: None,
@@ -113,87 +121,14 @@ impl AppState {
     /// Applies one action at time `now`; returns the effects to run. Pure: no I/O, no clock.
     pub fn update(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
         self.now = now;
-        match action {
-            Action::Quit => {
-                self.should_quit = true;
-                return vec![];
-            }
-            Action::Tick => {
-                if self.status.as_ref().is_some_and(|s| s.until <= now) {
-                    self.status = None;
-                }
-                if self.screen == Screen::Practice {
-                    return self.update_practice(action, now);
-                }
-                return vec![];
-            }
-            Action::PracticeDataLoaded { .. }
-            | Action::AttemptSaved(_)
-            | Action::AttemptSaveFailed(_) => return self.update_practice(action, now),
-            Action::OpenPractice => {
-                self.screen = Screen::Practice;
-                self.help_open = false;
-                return self.practice.open();
-            }
-            Action::StartPractice(_) | Action::StartPracticeWith(_) => {
-                self.screen = Screen::Practice;
-                self.help_open = false;
-                return self.update_practice(action, now);
-            }
-            Action::Resize(w, h) => {
-                self.size = (w, h);
-                self.browse.resize(self.size);
-                self.prep.resize(self.size);
-                return vec![];
-            }
-            Action::ToggleHelp => {
-                self.help_open = !self.help_open;
-                return vec![];
-            }
-            Action::Back if self.help_open => {
-                self.help_open = false;
-                return vec![];
-            }
-            Action::EffectFailed(message) => {
-                self.set_status(message, true, now);
-                return vec![];
-            }
-            Action::HomeLoaded(summary) => {
-                self.home.summary = Some(summary);
-                return vec![];
-            }
-            Action::StarsLoaded(ids) => {
-                self.browse.set_starred(ids);
-                return vec![];
-            }
-            Action::TrendsLoaded(data) => {
-                self.trends.loaded(*data);
-                return vec![];
-            }
-            Action::OpenTrends if self.screen != Screen::Home && !self.help_open => {
-                return self.open_trends();
-            }
-            Action::OpenGuide(id) => return vec![Effect::LoadGuide(id)],
-            Action::GuideLoaded(guide) => {
-                self.prep.load(*guide);
-                self.screen = Screen::PrepGuide;
-                self.help_open = false;
-                return vec![];
-            }
-            Action::StartMock { stage, persona } => {
-                // The mock interview screen is not built yet: say what would start.
-                self.set_status(
-                    format!(
-                        "mock interviews are not available yet; it would mock the {stage} round with {}",
-                        persona.map_or_else(|| "the default interviewer".to_string(), |p| format!("the {p} persona"))
-                    ),
-                    false,
-                    now,
-                );
-                return vec![];
-            }
-            _ => {}
-        }
+        let action = match self.update_app_wide(action, now) {
+            Ok(effects) => return effects,
+            Err(action) => *action,
+        };
+        let action = match self.update_sessions(action, now) {
+            Ok(effects) => return effects,
+            Err(action) => *action,
+        };
         if self.help_open {
             return vec![];
         }
@@ -203,6 +138,204 @@ impl AppState {
             Screen::Trends => self.update_trends(&action, now),
             Screen::PrepGuide => self.update_prep(&action, now),
             Screen::Practice => self.update_practice(action, now),
+            Screen::MockSetup => {
+                let step = self.mock.update_setup(&self.bank, &action, now);
+                self.apply_mock_step(step, now)
+            }
+            Screen::MockInterview => {
+                let step = self.mock.update_interview(&action, now);
+                self.apply_mock_step(step, now)
+            }
+            Screen::MockReport => {
+                let step = self.mock.update_report(&action);
+                self.apply_mock_step(step, now)
+            }
+            Screen::History => self.update_history(&action, now),
+        }
+    }
+
+    /// Actions that mean the same on every screen; gives the action back when it is not one.
+    fn update_app_wide(
+        &mut self,
+        action: Action,
+        now: Timestamp,
+    ) -> Result<Vec<Effect>, Box<Action>> {
+        match action {
+            Action::Quit => {
+                self.should_quit = true;
+                Ok(vec![])
+            }
+            Action::Tick => {
+                if let Some(live) = self.mock.live.as_mut() {
+                    live.now = now;
+                }
+                if self.status.as_ref().is_some_and(|s| s.until <= now) {
+                    self.status = None;
+                }
+                if self.screen == Screen::Practice {
+                    return Ok(self.update_practice(action, now));
+                }
+                Ok(vec![])
+            }
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.browse.resize(self.size);
+                self.prep.resize(self.size);
+                Ok(vec![])
+            }
+            Action::ToggleHelp => {
+                self.help_open = !self.help_open;
+                Ok(vec![])
+            }
+            Action::Back if self.help_open => {
+                self.help_open = false;
+                Ok(vec![])
+            }
+            Action::EffectFailed(message) => {
+                self.set_status(message, true, now);
+                Ok(vec![])
+            }
+            Action::HomeLoaded(summary) => {
+                self.home.summary = Some(summary);
+                Ok(vec![])
+            }
+            Action::StarsLoaded(ids) => {
+                self.browse.set_starred(ids);
+                Ok(vec![])
+            }
+            Action::TrendsLoaded(data) => {
+                self.trends.loaded(*data);
+                Ok(vec![])
+            }
+            Action::OpenTrends if self.screen != Screen::Home && !self.help_open => {
+                Ok(self.open_trends())
+            }
+            Action::OpenGuide(id) => Ok(vec![Effect::LoadGuide(id)]),
+            Action::GuideLoaded(guide) => {
+                self.prep.load(*guide);
+                self.screen = Screen::PrepGuide;
+                self.help_open = false;
+                Ok(vec![])
+            }
+            other => Err(Box::new(other)),
+        }
+    }
+
+    /// Results and starts of practice, mock interviews and history, whatever the screen.
+    fn update_sessions(
+        &mut self,
+        action: Action,
+        now: Timestamp,
+    ) -> Result<Vec<Effect>, Box<Action>> {
+        match action {
+            Action::PracticeDataLoaded { .. }
+            | Action::AttemptSaved(_)
+            | Action::AttemptSaveFailed(_)
+            | Action::AttemptJudged { .. } => Ok(self.update_practice(action, now)),
+            Action::OpenPractice => {
+                self.screen = Screen::Practice;
+                self.help_open = false;
+                Ok(self.practice.open())
+            }
+            Action::StartPractice(_) | Action::StartPracticeWith(_) => {
+                self.screen = Screen::Practice;
+                self.help_open = false;
+                Ok(self.update_practice(action, now))
+            }
+            Action::StartMock { stage, persona } => {
+                self.mock.form = None;
+                self.open_mock_setup();
+                if let Some(form) = self.mock.form.as_mut() {
+                    form.prefill(stage, persona.as_deref());
+                }
+                Ok(vec![])
+            }
+            Action::OpenMockSetup => {
+                self.open_mock_setup();
+                Ok(vec![])
+            }
+            Action::OpenHistory => {
+                self.screen = Screen::History;
+                self.history.detail = None;
+                Ok(vec![Effect::LoadHistoryList])
+            }
+            Action::BeginMock(setup) => {
+                let step = self.mock.begin(&self.bank, *setup, now);
+                Ok(self.apply_mock_step(step, now))
+            }
+            Action::MockSaved(_)
+            | Action::InterviewerToken { .. }
+            | Action::InterviewerFinished { .. }
+            | Action::InterviewerFailed { .. } => {
+                let step = self.mock.update_results(action, now);
+                Ok(self.apply_mock_step(step, now))
+            }
+            Action::HistoryListed(entries) => {
+                self.history.selected = self.history.selected.min(entries.len().saturating_sub(1));
+                self.history.entries = Some(entries);
+                Ok(vec![])
+            }
+            Action::HistoryOpened(detail) => {
+                self.history.detail = Some(detail);
+                self.history.scroll = 0;
+                Ok(vec![])
+            }
+            other => Err(Box::new(other)),
+        }
+    }
+
+    fn open_mock_setup(&mut self) {
+        self.mock.open_setup(
+            &self.bank,
+            &self.settings.interviewer_style,
+            self.settings.mock_minutes,
+        );
+        self.screen = Screen::MockSetup;
+        self.help_open = false;
+    }
+
+    fn apply_mock_step(&mut self, step: mock::MockStep, now: Timestamp) -> Vec<Effect> {
+        let mut effects = step.effects;
+        if let Some((text, error)) = step.status {
+            self.set_status(text, error, now);
+        }
+        if let Some(screen) = step.screen {
+            if screen == Screen::Home && self.screen != Screen::Home {
+                effects.push(Effect::LoadHome);
+            }
+            self.screen = screen;
+        }
+        effects
+    }
+
+    fn update_history(&mut self, action: &Action, now: Timestamp) -> Vec<Effect> {
+        use crate::interview::history::HistoryDetail;
+        match self.history.update(action) {
+            history::HistoryOutcome::Stay => vec![],
+            history::HistoryOutcome::Effects(effects) => effects,
+            history::HistoryOutcome::Back => {
+                self.screen = Screen::Home;
+                vec![Effect::LoadHome]
+            }
+            history::HistoryOutcome::Emit(next) => {
+                let Some(detail) = self.history.detail.clone() else {
+                    return vec![];
+                };
+                let HistoryDetail::Mock(record) = &*detail else {
+                    return vec![];
+                };
+                let step = match next {
+                    Action::ResumeMock if !record.interview.is_closed() => {
+                        self.mock.resume(record.interview.clone(), now)
+                    }
+                    Action::ResumeMock => {
+                        self.set_status("that interview is over; here is its report", false, now);
+                        self.mock.show_report(record)
+                    }
+                    _ => self.mock.show_report(record),
+                };
+                self.apply_mock_step(step, now)
+            }
         }
     }
 
@@ -247,6 +380,15 @@ impl AppState {
                 self.practice.open()
             }
             home::HomeOutcome::Open(home::MenuEntry::Trends) => self.open_trends(),
+            home::HomeOutcome::Open(home::MenuEntry::Mock) => {
+                self.open_mock_setup();
+                vec![]
+            }
+            home::HomeOutcome::Open(home::MenuEntry::History) => {
+                self.screen = Screen::History;
+                self.history.detail = None;
+                vec![Effect::LoadHistoryList]
+            }
         }
     }
 

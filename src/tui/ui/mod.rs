@@ -2,7 +2,9 @@
 
 pub mod browse;
 pub mod help;
+pub mod history;
 pub mod home;
+pub mod mock;
 pub mod practice;
 pub mod prep;
 pub mod theme;
@@ -34,6 +36,10 @@ pub fn render(frame: &mut Frame<'_>, state: &AppState, keymap: &Keymap, theme: &
         Screen::PrepGuide => prep::render(frame, area, state, theme),
         Screen::Practice => practice::render(frame, area, state, theme),
         Screen::Trends => trends::render(frame, area, state, theme),
+        Screen::MockSetup => mock::render_setup(frame, area, state, theme),
+        Screen::MockInterview => mock::render_interview(frame, area, state, theme),
+        Screen::MockReport => mock::render_report(frame, area, state, theme),
+        Screen::History => history::render(frame, area, state, theme),
     }
     if state.help_open {
         help::render(

@@ -1,0 +1,193 @@
+//! `hotseat history [show ID]` lists and prints past sessions; `hotseat mock` builds its setup here.
+
+use super::{Context, print_json};
+use crate::cli::{HistoryArgs, HistoryCommand, MockArgs};
+use crate::domain::{Speaker, Transcript};
+use crate::interview::MockSetup;
+use crate::interview::history::{self, HistoryDetail};
+use crate::interview::setup::Length;
+use crate::store::SledStore;
+use anyhow::{Context as _, Result};
+use jiff::tz::TimeZone;
+use std::io::Write;
+
+/// Runs `history`.
+pub fn run(ctx: &Context, args: &HistoryArgs) -> Result<i32> {
+    let store = SledStore::open(&ctx.config.paths.data_dir)?;
+    match &args.command {
+        None => list(ctx, &store),
+        Some(HistoryCommand::Show { id }) => show(ctx, &store, id),
+    }
+}
+
+fn when(at: jiff::Timestamp) -> String {
+    at.to_zoned(TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+fn list(ctx: &Context, store: &SledStore) -> Result<i32> {
+    let entries = history::list(store)?;
+    if ctx.json {
+        print_json(&entries)?;
+        return Ok(0);
+    }
+    let mut out = std::io::stdout().lock();
+    if entries.is_empty() {
+        writeln!(
+            out,
+            "no sessions yet — practise or run a mock interview (`hotseat mock`)"
+        )?;
+        return Ok(0);
+    }
+    for e in &entries {
+        let total = e
+            .total
+            .map_or_else(|| "  –".to_string(), |t| format!("{t:3}"));
+        let kind = match e.kind {
+            crate::domain::SessionKind::Mock => "mock",
+            crate::domain::SessionKind::Practice => "practice",
+        };
+        writeln!(
+            out,
+            "{}  {}  {kind:8} {total}  {:11}  {}",
+            &e.id.to_string()[..8],
+            when(e.started_at),
+            e.status,
+            e.label
+        )?;
+    }
+    Ok(0)
+}
+
+fn transcript_lines(t: &Transcript, interviewer: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for turn in &t.turns {
+        let who = match turn.speaker {
+            Speaker::Interviewer => interviewer,
+            Speaker::Candidate => "You",
+        };
+        out.push(format!("{who}: {}", turn.text.trim()));
+        out.push(String::new());
+    }
+    out
+}
+
+fn show(ctx: &Context, store: &SledStore, id: &str) -> Result<i32> {
+    let session = history::find(store, id)?;
+    let detail = history::detail(store, session)?;
+    match detail {
+        HistoryDetail::Mock(record) => {
+            let report = record.report_or_partial();
+            if ctx.json {
+                print_json(&serde_json::json!({
+                    "session": record.session(),
+                    "status": record.status(),
+                    "interviewer": record.interviewer,
+                    "setup": record.interview.setup,
+                    "report": report,
+                    "transcript": record.interview.transcript,
+                }))?;
+                return Ok(0);
+            }
+            let mut out = std::io::stdout().lock();
+            writeln!(
+                out,
+                "Mock interview {} · {} · {}",
+                record.session_id(),
+                when(record.interview.started_at),
+                record.status().label()
+            )?;
+            writeln!(
+                out,
+                "{} ({}) · {}\n",
+                record.interview.persona.name,
+                record.interviewer,
+                record.interview.setup.label()
+            )?;
+            for line in report.to_lines() {
+                writeln!(out, "{line}")?;
+            }
+            writeln!(out, "\nTranscript\n")?;
+            let name = record
+                .interview
+                .persona
+                .name
+                .split(',')
+                .next()
+                .unwrap_or("Interviewer")
+                .to_string();
+            for line in transcript_lines(&record.interview.transcript, &name) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        HistoryDetail::Practice { session, attempts } => {
+            if ctx.json {
+                print_json(&serde_json::json!({ "session": session, "attempts": attempts }))?;
+                return Ok(0);
+            }
+            let mut out = std::io::stdout().lock();
+            writeln!(
+                out,
+                "Practice session {} · {} · {}",
+                session.id,
+                when(session.started_at),
+                session.label
+            )?;
+            if let Some(t) = session.total {
+                writeln!(out, "Score {t}/100")?;
+            }
+            for a in &attempts {
+                let attempt_score = a.total().map_or_else(|| "  –".into(), |t| format!("{t:3}"));
+                let state = if a.skipped { " (skipped)" } else { "" };
+                writeln!(
+                    out,
+                    "\n{attempt_score}  {}{state}\n{}",
+                    a.question_id,
+                    a.answer.trim()
+                )?;
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// The setup `hotseat mock` starts with: flags over settings, checked against the bank.
+pub fn mock_setup(ctx: &Context, args: &MockArgs) -> Result<MockSetup> {
+    let bank = ctx.bank();
+    let settings = &ctx.config.settings;
+    let persona_id = args
+        .persona
+        .clone()
+        .unwrap_or_else(|| settings.interviewer_style.clone());
+    let mut setup = MockSetup::new(
+        bank.persona(&persona_id)
+            .or_else(|| bank.personas().first())
+            .context("no personas are installed")?,
+        settings.mock_minutes,
+    );
+    setup.persona_id = persona_id;
+    let persona = setup
+        .persona(&bank)
+        .map_err(|e| anyhow::anyhow!("--persona: {e}"))?;
+    if let Some(stage) = args.stage {
+        setup.stage = stage;
+    } else if let Some(stage) = persona.stages.first() {
+        setup.stage = *stage;
+    }
+    if let Some(role) = args.role {
+        setup.role = role;
+    }
+    if let Some(m) = args.minutes {
+        setup.length = Length::Minutes(m);
+    }
+    if let Some(n) = args.questions {
+        setup.length = Length::Questions(n);
+    }
+    if let Some(path) = &args.jd {
+        setup
+            .read_job_description(path)
+            .map_err(|e| anyhow::anyhow!("--jd: {e}"))?;
+    }
+    Ok(setup)
+}

@@ -1,0 +1,79 @@
+//! History screen state: past practice sessions and mock interviews, newest first, and one in full.
+
+use crate::interview::history::{HistoryDetail, HistoryEntry};
+use crate::tui::action::Action;
+use crate::tui::effect::Effect;
+use crate::tui::shared::Shared;
+
+/// What a history action leads to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HistoryOutcome {
+    /// Nothing beyond the state change.
+    Stay,
+    /// Run these effects.
+    Effects(Vec<Effect>),
+    /// Leave the screen.
+    Back,
+    /// Hand this action to the app (resume, partial report).
+    Emit(Action),
+}
+
+/// The History screen.
+#[derive(Debug, Clone, Default)]
+pub struct HistoryState {
+    /// Sessions, newest first (None until loaded).
+    pub entries: Option<Vec<HistoryEntry>>,
+    /// The highlighted row.
+    pub selected: usize,
+    /// The session shown in full.
+    pub detail: Option<Shared<HistoryDetail>>,
+    /// Lines scrolled in the detail.
+    pub scroll: u16,
+}
+
+impl HistoryState {
+    /// The highlighted entry.
+    pub fn selected_entry(&self) -> Option<&HistoryEntry> {
+        self.entries.as_ref()?.get(self.selected)
+    }
+
+    /// Applies an action to the history screen.
+    pub fn update(&mut self, action: &Action) -> HistoryOutcome {
+        if let Some(detail) = &self.detail {
+            match action {
+                Action::Back => {
+                    self.detail = None;
+                    self.scroll = 0;
+                }
+                Action::Up => self.scroll = self.scroll.saturating_sub(1),
+                Action::Down => self.scroll = self.scroll.saturating_add(1),
+                Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+                Action::PageDown => self.scroll = self.scroll.saturating_add(10),
+                Action::Top => self.scroll = 0,
+                Action::ResumeMock | Action::ShowPartialReport
+                    if matches!(&**detail, HistoryDetail::Mock(_)) =>
+                {
+                    return HistoryOutcome::Emit(action.clone());
+                }
+                _ => {}
+            }
+            return HistoryOutcome::Stay;
+        }
+        let n = self.entries.as_ref().map_or(0, Vec::len);
+        match action {
+            Action::Back => return HistoryOutcome::Back,
+            Action::Up if n > 0 => self.selected = (self.selected + n - 1) % n,
+            Action::Down if n > 0 => self.selected = (self.selected + 1) % n,
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = n.saturating_sub(1),
+            Action::ClickRow(i) if *i < n => self.selected = *i,
+            Action::Select => {
+                if let Some(e) = self.selected_entry() {
+                    return HistoryOutcome::Effects(vec![Effect::LoadHistoryDetail(e.id)]);
+                }
+            }
+            _ => {}
+        }
+        HistoryOutcome::Stay
+    }
+}
