@@ -22,6 +22,22 @@ pub fn weights(kind: QuestionKind) -> [f32; 5] {
     }
 }
 
+/// Technical weights when a reference answer exists: correctness against the reference decides the
+/// total. Structure, specificity and concision are still scored and fed back but not counted: on
+/// expert-graded short answers even a 1% weight each lowered agreement (they reorder answers that
+/// cover the reference equally well); delivery keeps a small weight.
+const TECHNICAL_WITH_REFERENCE: [f32; 5] = [0.98, 0.0, 0.0, 0.0, 0.02];
+
+/// The weights for a question: [`weights`] of its kind, except that a technical question with a
+/// reference answer is judged almost entirely on covering that reference.
+pub fn weights_for(kind: QuestionKind, has_reference: bool) -> [f32; 5] {
+    if kind == QuestionKind::Technical && has_reference {
+        TECHNICAL_WITH_REFERENCE
+    } else {
+        weights(kind)
+    }
+}
+
 /// One dimension's raw result, before weighting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DimensionResult {
@@ -71,7 +87,7 @@ impl OfflineScorer {
         let de = delivery::score(&analyzed);
         let junk = gate::check(&analyzed, &rel);
 
-        let w = weights(kind);
+        let w = weights_for(kind, q.reference_weight > 0.0);
         let raw = [
             (rel.score, rel.note.clone()),
             (st.score, st.note.clone()),
@@ -145,8 +161,10 @@ mod tests {
 
     fn weights_sum_to_one() {
         for k in QuestionKind::ALL {
-            let s: f32 = weights(k).iter().sum();
-            assert!((s - 1.0).abs() < 1e-6, "{k:?} {s}");
+            for has_reference in [false, true] {
+                let s: f32 = weights_for(k, has_reference).iter().sum();
+                assert!((s - 1.0).abs() < 1e-6, "{k:?} {s}");
+            }
         }
     }
 

@@ -92,6 +92,8 @@ pub struct PreparedQuestion {
     pub reference_terms: BTreeMap<String, f64>,
     /// Sum of the reference term weights.
     pub reference_weight: f64,
+    /// Reference terms by their first [`PREFIX_CHARS`] characters, for soft (shared-prefix) matches.
+    pub reference_prefixes: BTreeMap<String, Vec<String>>,
     /// Distinct content stems of the prompt.
     pub prompt_terms: BTreeSet<String>,
     /// Every content stem that belongs to the topic: prompt, guidance, talking points, reference.
@@ -102,6 +104,24 @@ pub struct PreparedQuestion {
     weights: BTreeMap<String, f64>,
     /// The weight of a term not seen in the question.
     default_weight: f64,
+}
+
+/// Stems shorter than this many characters only ever match exactly.
+pub const PREFIX_CHARS: usize = 4;
+
+/// The first [`PREFIX_CHARS`] characters of `stem`, if it is that long.
+pub fn prefix(stem: &str) -> Option<&str> {
+    let mut ends = stem.char_indices().map(|(i, c)| i + c.len_utf8());
+    ends.nth(PREFIX_CHARS - 1).map(|end| &stem[..end])
+}
+
+/// Whether two different stems share a prefix long enough to be the same word in another form
+/// ("congest"/"congestion", "retransmit"/"retransmiss"): at least [`PREFIX_CHARS`] characters and
+/// 70% of the shorter stem.
+pub fn shares_long_prefix(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= PREFIX_CHARS && 10 * common >= 7 * shorter
 }
 
 /// How much a reference term that also appears in the prompt counts (restating the question is cheap).
@@ -150,6 +170,15 @@ impl PreparedQuestion {
             }
         }
         let reference_weight = reference_terms.values().sum();
+        let mut reference_prefixes: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for t in reference_terms.keys() {
+            if let Some(p) = prefix(t) {
+                reference_prefixes
+                    .entry(p.to_string())
+                    .or_default()
+                    .push(t.clone());
+            }
+        }
         let weights = topic_terms
             .iter()
             .map(|t| (t.clone(), stats.weight(t)))
@@ -167,6 +196,7 @@ impl PreparedQuestion {
             points,
             reference_terms,
             reference_weight,
+            reference_prefixes,
             prompt_terms,
             topic_terms,
             target_words,

@@ -1,16 +1,18 @@
 //! Relevance: talking-point coverage (stemmed evidence phrases) and distinctiveness-weighted overlap
 //! with the reference answer; also the topic overlap used to spot off-topic answers.
 
-use super::prepared::PreparedQuestion;
+use super::prepared::{PreparedQuestion, prefix, shares_long_prefix};
 use super::text::{Analyzed, ratio, to_score};
 use crate::domain::TalkingPointResult;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 /// Share of the reference's term weight that counts as a complete answer.
-const REFERENCE_SHARE_FOR_FULL: f64 = 0.3;
+const REFERENCE_SHARE_FOR_FULL: f64 = 0.25;
 /// Or this many average reference terms, whichever is less (long references list alternatives).
-const REFERENCE_TERMS_FOR_FULL: f64 = 12.0;
+const REFERENCE_TERMS_FOR_FULL: f64 = 16.0;
+/// Credit for a reference term the answer only has in another form (a long shared prefix).
+const PREFIX_MATCH_CREDIT: f64 = 0.8;
 /// Credit for a talking point shown by a single evidence phrase; each further phrase adds the rest.
 const SINGLE_EVIDENCE_CREDIT: f64 = 0.7;
 
@@ -90,12 +92,7 @@ pub fn score(q: &PreparedQuestion, answer: &Analyzed) -> RelevanceResult {
     }
 
     if q.reference_weight > 0.0 {
-        let matched: f64 = q
-            .reference_terms
-            .iter()
-            .filter(|(t, _)| answer_stems.contains(t.as_str()))
-            .map(|(_, w)| w)
-            .sum();
+        let matched = reference_credit(q, &answer_stems);
         let mean = q.reference_weight / ratio(q.reference_terms.len(), 1);
         let full = (REFERENCE_SHARE_FOR_FULL * q.reference_weight)
             .min(REFERENCE_TERMS_FOR_FULL * mean)
@@ -130,6 +127,29 @@ pub fn score(q: &PreparedQuestion, answer: &Analyzed) -> RelevanceResult {
         ),
     };
     result
+}
+
+/// The reference term weight an answer covers: full weight for a term it uses, most of it for a
+/// term it has in another form (a long shared prefix).
+fn reference_credit(q: &PreparedQuestion, answer_stems: &BTreeSet<&str>) -> f64 {
+    let mut credit: BTreeMap<&str, f64> = BTreeMap::new();
+    for s in answer_stems {
+        if let Some((term, _)) = q.reference_terms.get_key_value(*s) {
+            credit.insert(term.as_str(), 1.0);
+            continue;
+        }
+        let Some(candidates) = prefix(s).and_then(|p| q.reference_prefixes.get(p)) else {
+            continue;
+        };
+        for term in candidates.iter().filter(|t| shares_long_prefix(t, s)) {
+            let c = credit.entry(term.as_str()).or_insert(0.0);
+            *c = c.max(PREFIX_MATCH_CREDIT);
+        }
+    }
+    credit
+        .iter()
+        .map(|(t, c)| c * q.reference_terms.get(*t).copied().unwrap_or(0.0))
+        .sum()
 }
 
 #[cfg(test)]
@@ -196,5 +216,28 @@ mod tests {
         );
         assert!(r.prompt_coverage > 0.9);
         assert_eq!(r.novel_terms, 0);
+    }
+
+    #[test]
+    fn another_form_of_a_reference_word_earns_most_of_its_credit() {
+        let mut c = QuestionContext::new(QuestionKind::Technical, "Why do networks slow down?");
+        c.reference_answer =
+            Some("Congestion: routers drop packets and senders retransmit.".into());
+        let q = PreparedQuestion::new(&c, &TermStats::default());
+        let exact = score(
+            &q,
+            &Analyzed::new("Routers drop packets; senders retransmit."),
+        );
+        let other = score(
+            &q,
+            &Analyzed::new("Routers drop packets; senders need retransmission."),
+        );
+        let none = score(&q, &Analyzed::new("Cables are sometimes faulty."));
+        let (e, o) = (
+            exact.reference_coverage.unwrap_or(0.0),
+            other.reference_coverage.unwrap_or(0.0),
+        );
+        assert!(o > 0.5 * e && o <= e, "{o} vs {e}");
+        assert!(none.reference_coverage.unwrap_or(1.0) < 0.01);
     }
 }
