@@ -17,6 +17,8 @@ pub struct SearchHit {
 pub struct SearchIndex {
     haystacks: Vec<Utf32String>,
     prompts: Vec<Utf32String>,
+    /// Lowercased haystack text, for the prefilters.
+    lower: Vec<String>,
     /// Lowercased category and tags per question, for the exact-topic bonus.
     topics: Vec<Vec<String>>,
     /// The last query searched and whether it matched as substrings.
@@ -38,17 +40,20 @@ impl SearchIndex {
         let mut haystacks = Vec::new();
         let mut prompts = Vec::new();
         let mut topics = Vec::new();
+        let mut lower = Vec::new();
         for q in questions {
             let mut t: Vec<String> = q.tags.iter().map(|t| t.to_lowercase()).collect();
             t.push(q.category.to_lowercase().replace('_', " "));
             topics.push(t);
             let text = format!("{} · {} · {}", q.prompt, q.category, q.tags.join(" "));
             prompts.push(Utf32String::from(q.prompt.as_str()));
+            lower.push(text.to_lowercase());
             haystacks.push(Utf32String::from(text));
         }
         Self {
             haystacks,
             prompts,
+            lower,
             topics,
             last_query: None,
             matcher: Matcher::new(Config::DEFAULT),
@@ -78,13 +83,19 @@ impl SearchIndex {
         Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart)
     }
 
-    fn score_all(&mut self, pattern: &Pattern, terms: &[String]) -> Vec<SearchHit> {
+    /// Scores the candidates (indices) with `pattern`, adding the on-topic bonus.
+    fn score_all(
+        &mut self,
+        pattern: &Pattern,
+        terms: &[String],
+        candidates: &[usize],
+    ) -> Vec<SearchHit> {
         let topics = &self.topics;
-        self.haystacks
+        let haystacks = &self.haystacks;
+        candidates
             .iter()
-            .enumerate()
-            .filter_map(|(index, h)| {
-                let score = pattern.score(h.slice(..), &mut self.matcher)?;
+            .filter_map(|&index| {
+                let score = pattern.score(haystacks[index].slice(..), &mut self.matcher)?;
                 // A question whose category or tag is what the user typed is about that topic,
                 // not just mentioning it: rank it above prompts that merely contain the word.
                 let on_topic = terms
@@ -118,11 +129,21 @@ impl SearchIndex {
             .filter(|t| t.chars().count() >= 3)
             .map(str::to_lowercase)
             .collect();
-        let mut hits = self.score_all(&Self::exact_pattern(query), &terms);
-        let exact = !hits.is_empty();
-        if !exact {
-            hits = self.score_all(&Self::fuzzy_pattern(query), &terms);
-        }
+        // Cheap prefilters on the lowercased text decide which haystacks the matcher scores:
+        // every word as a substring, else every word as a subsequence (what fuzzy needs).
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let contains: Vec<usize> = (0..self.lower.len())
+            .filter(|&i| words.iter().all(|w| self.lower[i].contains(w.as_str())))
+            .collect();
+        let exact = !contains.is_empty();
+        let mut hits = if exact {
+            self.score_all(&Self::exact_pattern(query), &terms, &contains)
+        } else {
+            let subsequence: Vec<usize> = (0..self.lower.len())
+                .filter(|&i| words.iter().all(|w| is_subsequence(w, &self.lower[i])))
+                .collect();
+            self.score_all(&Self::fuzzy_pattern(query), &terms, &subsequence)
+        };
         self.last_query = Some((query.to_string(), exact));
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
         // Characters scattered across a long prompt still "match"; drop the weak tail so the
@@ -167,6 +188,12 @@ impl SearchIndex {
         indices.dedup();
         indices.into_iter().map(|i| i as usize).collect()
     }
+}
+
+/// Whether the characters of `needle` appear in order in `haystack` (both lowercased).
+fn is_subsequence(needle: &str, haystack: &str) -> bool {
+    let mut rest = haystack.chars();
+    needle.chars().all(|c| rest.any(|h| h == c))
 }
 
 #[cfg(test)]
