@@ -106,6 +106,8 @@ pub enum Action {
         /// What to tell the user (a fallback reason or a budget warning).
         notice: Option<String>,
     },
+    /// The offline scorer is built.
+    ScorerReady(crate::tui::shared::Shared<crate::scoring::OfflineScorer>),
     /// Storing the attempt failed.
     AttemptSaveFailed(String),
     /// Resume the unsent answer.

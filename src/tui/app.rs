@@ -57,6 +57,10 @@ impl App {
         for effect in AppState::init() {
             self.runner.run(effect);
         }
+        self.runner
+            .run(super::effect::Effect::PrepareScorer(super::shared::Shared(
+                std::sync::Arc::clone(&self.state.bank),
+            )));
     }
 
     /// Applies an action now and starts its effects.

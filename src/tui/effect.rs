@@ -31,6 +31,8 @@ pub enum Effect {
         /// Whether to store the judged attempt (false when not tracking performance).
         persist: bool,
     },
+    /// Build the offline scorer's term weights from the bank, off the UI thread.
+    PrepareScorer(crate::tui::shared::Shared<crate::bank::Bank>),
     /// Save the answer being typed.
     SaveDraft(crate::domain::Draft),
     /// Remove a draft by key.

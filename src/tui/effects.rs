@@ -134,6 +134,14 @@ impl EffectRunner {
                 );
                 return;
             }
+            Effect::PrepareScorer(bank) => {
+                let tx = self.tx.clone();
+                tokio::task::spawn_blocking(move || {
+                    let scorer = crate::tui::state::practice::scorer_for(&bank);
+                    let _ = tx.send(Action::ScorerReady(crate::tui::shared::Shared::new(scorer)));
+                });
+                return;
+            }
             Effect::CancelInterviewer(request) => {
                 self.interviewer.cancel(request);
                 return;
@@ -258,6 +266,7 @@ fn perform(
         },
         // handled on tasks by `EffectRunner::run` itself, never on the blocking pool
         Effect::JudgeAttempt { .. }
+        | Effect::PrepareScorer(_)
         | Effect::AskInterviewer { .. }
         | Effect::CancelInterviewer(_) => None,
         Effect::SetStarred {

@@ -79,13 +79,7 @@ impl AppState {
             prep: PrepState::new(size),
             practice: PracticeState::new(
                 Arc::clone(&bank),
-                Arc::new(crate::scoring::OfflineScorer::for_questions(
-                    bank.questions()
-                        .iter()
-                        .map(crate::scoring::QuestionContext::from)
-                        .collect::<Vec<_>>()
-                        .iter(),
-                )),
+                None,
                 settings.question_count,
                 settings.on_timeout,
                 settings.track_performance,
@@ -211,6 +205,10 @@ impl AppState {
                 Ok(self.open_trends())
             }
             Action::OpenGuide(id) => Ok(vec![Effect::LoadGuide(id)]),
+            Action::ScorerReady(scorer) => {
+                self.practice.set_scorer(scorer.0);
+                Ok(vec![])
+            }
             Action::GuideLoaded(guide) => {
                 self.prep.load(*guide);
                 self.screen = Screen::PrepGuide;

@@ -102,7 +102,9 @@ pub enum PracticeOutcome {
 #[derive(Debug)]
 pub struct PracticeState {
     bank: Arc<Bank>,
-    scorer: Arc<OfflineScorer>,
+    /// The offline scorer with the bank's term weights; built off the UI thread at start, or
+    /// here on first use if that has not finished.
+    scorer: Option<Arc<OfflineScorer>>,
     /// Where the screen is.
     pub phase: Phase,
     /// The choices on the setup screen.
@@ -146,6 +148,13 @@ enum Pending {
     Ids(Vec<String>),
 }
 
+/// The offline scorer weighted by the bank's questions (term distinctiveness).
+pub fn scorer_for(bank: &Bank) -> OfflineScorer {
+    let contexts: Vec<QuestionContext> =
+        bank.questions().iter().map(QuestionContext::from).collect();
+    OfflineScorer::for_questions(contexts.iter())
+}
+
 /// An empty answer editor that wraps long lines at word boundaries.
 fn new_editor() -> TextArea<'static> {
     let mut editor = TextArea::default();
@@ -181,7 +190,7 @@ impl PracticeState {
     /// A practice screen over `bank`, scoring with `scorer`.
     pub fn new(
         bank: Arc<Bank>,
-        scorer: Arc<OfflineScorer>,
+        scorer: Option<Arc<OfflineScorer>>,
         count: u32,
         on_timeout: TimeoutAction,
         track: bool,
@@ -219,6 +228,11 @@ impl PracticeState {
     /// The bank questions come from.
     pub fn bank(&self) -> &Bank {
         &self.bank
+    }
+
+    /// Installs the scorer built off the UI thread.
+    pub fn set_scorer(&mut self, scorer: Arc<OfflineScorer>) {
+        self.scorer.get_or_insert(scorer);
     }
 
     /// Whether the editor has the keyboard.
@@ -579,10 +593,12 @@ impl PracticeState {
             return vec![];
         }
         let overtime = run.timer.phase(now) == TimerPhase::Overtime;
-        let score: Option<ScoreReport> = (!skipped).then(|| {
-            self.scorer
-                .score(&QuestionContext::from(&run.question), &text)
-        });
+        let bank = &self.bank;
+        let scorer = self
+            .scorer
+            .get_or_insert_with(|| Arc::new(scorer_for(bank)));
+        let score: Option<ScoreReport> =
+            (!skipped).then(|| scorer.score(&QuestionContext::from(&run.question), &text));
         let attempt = Attempt {
             id,
             question_id: run.question.id.clone(),
