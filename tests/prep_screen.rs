@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use hotseat::bank::{Bank, SourceFile};
+use hotseat::bank::Bank;
 use hotseat::config::{Config, ConfigInputs, Theme as ThemeName};
 use hotseat::domain::InterviewStage;
 use hotseat::prep::{Guide, PrepInput, SectionKind, Vocabulary, build_guide};
@@ -27,15 +27,9 @@ fn fixture(name: &str) -> String {
     .unwrap()
 }
 
-fn bank() -> Arc<Bank> {
-    let loaded = Bank::from_sources(&[SourceFile {
-        path: "snap_bank.toml".into(),
-        text: fixture("snap_bank.toml"),
-        user: false,
-    }]);
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    Arc::new(loaded.bank)
-}
+#[path = "common/screens.rs"]
+mod screens;
+use screens::snap_bank as bank;
 
 fn now() -> Timestamp {
     "2026-11-20T10:00:00Z".parse().unwrap()
