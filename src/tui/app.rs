@@ -6,7 +6,6 @@ use super::effects::EffectRunner;
 use super::event::{self, Event};
 use super::keymap::{KeyContext, Keymap};
 use super::state::AppState;
-use super::state::browse::InputKind;
 use super::ui::{self, theme::Theme};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEventKind};
 use jiff::Timestamp;
@@ -238,9 +237,4 @@ impl App {
         input.abort();
         Ok(())
     }
-}
-
-/// Whether the browse search input is active (for callers that route keys themselves).
-pub fn is_typing(state: &AppState) -> Option<InputKind> {
-    state.browse.input.as_ref().map(|i| i.kind)
 }

@@ -94,7 +94,6 @@ impl HomeState {
             }
             Action::Select => return HomeOutcome::Open(MenuEntry::ALL[self.selected]),
             Action::OpenBrowse => return HomeOutcome::Open(MenuEntry::Browse),
-            Action::OpenPractice => return HomeOutcome::Open(MenuEntry::Practice),
             Action::OpenTrends => return HomeOutcome::Open(MenuEntry::Trends),
             Action::Back => return HomeOutcome::Quit,
             _ => {}

@@ -6,6 +6,7 @@ use crate::config::TimeoutAction;
 use crate::domain::{
     Attempt, AttemptId, Difficulty, Draft, Question, Role, ScoreReport, Session, SessionKind,
 };
+use crate::practice::plan::mix;
 use crate::practice::{
     PracticeKind, PracticeSetup, TimeMode, TimerPhase, TimerState, plan_questions,
 };
@@ -161,13 +162,6 @@ fn new_editor() -> TextArea<'static> {
     editor.set_wrap_mode(tui_textarea::WrapMode::WordOrGlyph);
     editor.set_placeholder_text("Type your answer. Ctrl-S submits.");
     editor
-}
-
-fn mix(mut x: u64) -> u64 {
-    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    x ^ (x >> 31)
 }
 
 fn step<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {

@@ -1,7 +1,7 @@
 //! The browse views: the filtered, searchable question list with a preview, and one question in full.
 
 use super::theme::{Theme, kind_badge};
-use super::widgets::{footer, score_bar, title_bar};
+use super::widgets::{footer, score_bar, screen_areas, title_bar};
 use crate::domain::{Difficulty, Question};
 use crate::tui::action::PastScore;
 use crate::tui::state::AppState;
@@ -373,12 +373,7 @@ fn history_lines(history: Option<&[PastScore]>, theme: &Theme) -> Vec<Line<'stat
 /// Draws one question in full.
 pub fn render_detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
     let b = &state.browse;
-    let [top, body, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, body, bottom] = screen_areas(area);
     let Some(q) = b.selected_question() else {
         return;
     };

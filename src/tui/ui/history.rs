@@ -3,25 +3,20 @@
 
 use super::mock::{plain_transcript, report_lines, wrap};
 use super::theme::Theme;
-use super::widgets::{footer, title_bar};
+use super::widgets::{footer, screen_areas, title_bar};
 use crate::domain::SessionKind;
 use crate::interview::MockStatus;
 use crate::interview::history::HistoryDetail;
 use crate::tui::state::AppState;
 use crate::tui::state::mock::short_name;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 /// Draws the History screen.
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
-    let [top, body, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, body, bottom] = screen_areas(area);
     let h = &state.history;
     if let Some(detail) = &h.detail {
         render_detail(frame, top, body, bottom, detail, state, theme);

@@ -1,7 +1,7 @@
 //! The home view: streak, last score, reviews due, this week, the menu of screens, recent sessions.
 
 use super::theme::Theme;
-use super::widgets::{footer, title_bar};
+use super::widgets::{footer, screen_areas, title_bar};
 use crate::analytics::HomeSummary;
 use crate::tui::state::AppState;
 use crate::tui::state::home::MenuEntry;
@@ -13,12 +13,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 /// Draws the home screen.
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
-    let [top, body, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, body, bottom] = screen_areas(area);
     let bank = &state.bank;
     title_bar(
         frame,

@@ -2,7 +2,7 @@
 //! (transcript with the streaming reply, answer editor, timer, optional running score) and the report.
 
 use super::theme::Theme;
-use super::widgets::{footer, score_bar, title_bar};
+use super::widgets::{footer, score_bar, screen_areas, title_bar};
 use crate::domain::{InterviewStage, Role, Speaker};
 use crate::interview::{MockReport, Phase};
 use crate::tui::state::AppState;
@@ -59,12 +59,7 @@ fn mmss(secs: i64) -> String {
 /// Draws the setup form.
 #[allow(clippy::too_many_lines)] // one field after another, in screen order
 pub fn render_setup(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
-    let [top, body, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, body, bottom] = screen_areas(area);
     let mode = state.mock.llm_model.as_ref().map_or_else(
         || "scripted interviewer (offline)".to_string(),
         |m| format!("LLM interviewer: {m}"),
@@ -403,12 +398,7 @@ pub fn plain_transcript<'a>(
 
 /// Draws the report.
 pub fn render_report(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
-    let [top, body, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, body, bottom] = screen_areas(area);
     let Some(view) = state.mock.report.as_ref() else {
         return;
     };

@@ -1,7 +1,7 @@
 //! The practice views: setup, the timed run with the answer editor, feedback, and results.
 
 use super::theme::Theme;
-use super::widgets::{centered, footer, score_bar, title_bar};
+use super::widgets::{centered, footer, score_bar, screen_areas, title_bar};
 use crate::domain::{ScoreReport, ScorerId};
 use crate::practice::timer::clock;
 use crate::practice::{PracticeKind, TimeMode, TimerPhase};
@@ -24,15 +24,6 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
     }
 }
 
-fn chrome(area: Rect) -> [Rect; 3] {
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area)
-}
-
 fn kind_label(kind: PracticeKind) -> String {
     match kind {
         PracticeKind::Kind(k) => k.label().to_string(),
@@ -52,7 +43,7 @@ fn time_label(t: TimeMode) -> String {
 
 fn render_setup(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
     let p = &state.practice;
-    let [top, body, bottom] = chrome(area);
+    let [top, body, bottom] = screen_areas(area);
     title_bar(frame, top, "Practice › Setup", "", theme);
     let body = body.inner(Margin::new(2, 1));
     let mut lines = Vec::new();
@@ -158,7 +149,7 @@ fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
     let Some(run) = p.run.as_ref() else {
         return;
     };
-    let [top, body, bottom] = chrome(area);
+    let [top, body, bottom] = screen_areas(area);
     let total = p.session.as_ref().map_or(1, |s| s.question_ids.len());
     let (timer_text, timer_style, ratio) = timer_line(run, state.now, theme);
     title_bar(
@@ -406,7 +397,7 @@ fn marked_answer(report: &ScoreReport, answer: &str, theme: &Theme) -> Vec<Line<
 
 fn render_feedback(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
     let p = &state.practice;
-    let [top, body, bottom] = chrome(area);
+    let [top, body, bottom] = screen_areas(area);
     let Some(attempt) = p.attempts.last() else {
         return;
     };
@@ -517,7 +508,7 @@ fn results_lines(p: &PracticeState, theme: &Theme) -> Vec<Line<'static>> {
 
 fn render_results(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
     let p = &state.practice;
-    let [top, body, bottom] = chrome(area);
+    let [top, body, bottom] = screen_areas(area);
     let label = p
         .session
         .as_ref()

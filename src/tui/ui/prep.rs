@@ -2,7 +2,7 @@
 //! (tui-markdown), scrollable, with the keys for practice and mock in the footer.
 
 use super::theme::Theme;
-use super::widgets::{footer, title_bar};
+use super::widgets::{footer, screen_areas, title_bar};
 use crate::tui::state::AppState;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -11,12 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 /// Draws the prep guide screen.
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
-    let [top, body, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, body, bottom] = screen_areas(area);
     let prep = &state.prep;
     let Some(guide) = prep.guide.as_deref() else {
         title_bar(frame, top, "Prep guide", "", theme);

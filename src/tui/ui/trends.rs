@@ -3,7 +3,7 @@
 //! history, how to start.
 
 use super::theme::Theme;
-use super::widgets::{footer, score_bar, title_bar};
+use super::widgets::{footer, score_bar, screen_areas, title_bar};
 use crate::analytics::TrendsData;
 use crate::analytics::report::DayPoint;
 use crate::tui::state::AppState;
@@ -23,12 +23,7 @@ const CHART_DAYS: usize = 120;
 
 /// Draws the trends screen.
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
-    let [top, body, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, body, bottom] = screen_areas(area);
     let data = state.trends.data.as_deref();
     let right = data.map_or_else(String::new, |d| {
         let p = &d.progress;

@@ -55,6 +55,16 @@ pub fn footer(
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// A screen's three bands: the title line, the body, and the footer line.
+pub fn screen_areas(area: Rect) -> [Rect; 3] {
+    ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(1),
+        ratatui::layout::Constraint::Min(1),
+        ratatui::layout::Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
 /// A rect of at most `w`×`h` centred in `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
