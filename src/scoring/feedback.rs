@@ -37,6 +37,8 @@ pub struct Findings<'a> {
     pub delivery: &'a DeliveryResult,
     /// Why the answer was capped, if it was.
     pub junk: Option<Junk>,
+    /// The total the answer was held to because it covers too little of the question, if it was.
+    pub held_to: Option<u8>,
 }
 
 impl Findings<'_> {
@@ -151,6 +153,17 @@ pub fn improvements(f: &Findings<'_>) -> Vec<FeedbackItem> {
     let mut out = Vec::new();
     if let Some(junk) = f.junk {
         out.push(item(junk.message(), None, None));
+    }
+    if let Some(cap) = f.held_to {
+        out.push(item(
+            format!(
+                "Answer the question that was asked: this covers little of what it is after \
+                 (relevance {}), so the total is held to {cap} however well it is told.",
+                f.relevance.score
+            ),
+            (!f.answer.sentences.is_empty()).then(|| f.quote_sentence(0)),
+            None,
+        ));
     }
     for tp in f.relevance.talking_points.iter().filter(|t| !t.hit).take(2) {
         out.push(item(

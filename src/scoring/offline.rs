@@ -38,6 +38,17 @@ pub fn weights_for(kind: QuestionKind, has_reference: bool) -> [f32; 5] {
     }
 }
 
+/// How far a total may rise above the relevance score. A polished, well-shaped answer to a different
+/// question is still an answer that misses the point: it should not score like a decent on-topic one.
+/// (A technical answer with a reference is judged on relevance alone, so this never binds there.)
+pub const RELEVANCE_HEADROOM: u8 = 20;
+
+/// The most an answer with this relevance can score, if that is below 100.
+pub fn relevance_ceiling(relevance: u8) -> Option<u8> {
+    let cap = relevance.saturating_add(RELEVANCE_HEADROOM);
+    (cap < 100).then_some(cap)
+}
+
 /// One dimension's raw result, before weighting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DimensionResult {
@@ -116,6 +127,8 @@ impl OfflineScorer {
             .collect();
         let total = ScoreReport::weighted_total(&dimensions);
         let total = junk.map_or(total, |j| total.min(j.cap()));
+        let held_to = relevance_ceiling(rel.score).filter(|cap| junk.is_none() && total > *cap);
+        let total = held_to.unwrap_or(total);
 
         let mut evidence = st.evidence.clone();
         if junk.is_none() {
@@ -134,6 +147,7 @@ impl OfflineScorer {
             concision: &co,
             delivery: &de,
             junk,
+            held_to,
         };
         ScoreReport {
             total,
@@ -262,6 +276,81 @@ mod tests {
                 assert!(r.total <= 15, "{kind:?} {answer:.40}: {}", r.total);
             }
         }
+    }
+
+    /// A well-told story with figures, "I" and a result, about something the question did not ask.
+    const OTHER_STORY: &str = "In my last role I led the migration of our billing service to a new database. \
+        The situation was that billing outages happened every week. \
+        I planned the cutover, wrote a dual-write layer and ran shadow reads for two weeks. \
+        As a result, billing errors dropped by 80% and latency fell from 300 ms to 120 ms.";
+
+    fn conflict() -> QuestionContext {
+        let mut q = QuestionContext::new(
+            QuestionKind::Behavioral,
+            "Tell me about a colleague you found hard to work with. What made it hard, and what did you do?",
+        );
+        let point = |p: &str, e: &[&str]| TalkingPoint {
+            point: p.into(),
+            evidence: e.iter().map(|x| (*x).into()).collect(),
+        };
+        q.talking_points = vec![
+            point(
+                "Described their behaviour fairly",
+                &["behaviour", "without blame", "fair"],
+            ),
+            point(
+                "Tried to understand their side",
+                &["their side", "listened", "asked why"],
+            ),
+            point(
+                "Changed how the two of them worked",
+                &["agreed", "one to one", "working agreement"],
+            ),
+            point(
+                "A concrete outcome",
+                &["as a result", "relationship", "outcome"],
+            ),
+        ];
+        q
+    }
+
+    #[test]
+    fn a_polished_answer_to_another_question_is_held_near_its_relevance() {
+        let s = OfflineScorer::new();
+        let r = s.score(&conflict(), OTHER_STORY);
+        let relevance = r.dimensions[0].score;
+        assert!(relevance < 30, "{r:#?}");
+        assert!(r.total <= relevance + RELEVANCE_HEADROOM, "{r:#?}");
+        assert!(r.total <= 50, "{}", r.total);
+        let first = &r.improvements[0];
+        assert!(first.text.starts_with("Answer the question"), "{first:?}");
+        assert!(
+            first
+                .quote
+                .as_deref()
+                .is_some_and(|q| q.contains("billing service"))
+        );
+    }
+
+    #[test]
+    fn an_on_topic_answer_is_not_held() {
+        let s = OfflineScorer::new();
+        let r = s.score(&behavioral(), GOOD);
+        assert!(
+            r.improvements
+                .iter()
+                .all(|i| !i.text.starts_with("Answer the question")),
+            "{:?}",
+            r.improvements
+        );
+    }
+
+    #[test]
+    fn the_ceiling_is_relevance_plus_headroom_below_100() {
+        assert_eq!(relevance_ceiling(17), Some(17 + RELEVANCE_HEADROOM));
+        assert_eq!(relevance_ceiling(0), Some(RELEVANCE_HEADROOM));
+        assert_eq!(relevance_ceiling(100 - RELEVANCE_HEADROOM), None);
+        assert_eq!(relevance_ceiling(100), None);
     }
 
     #[test]
