@@ -148,8 +148,8 @@ pub fn strengths(f: &Findings<'_>) -> Vec<FeedbackItem> {
     out
 }
 
-/// What to do better: the junk reason, missed points, missing parts, vagueness, length, wording.
-pub fn improvements(f: &Findings<'_>) -> Vec<FeedbackItem> {
+/// The improvements that come first: why the answer was capped or held, then missed talking points.
+fn first_improvements(f: &Findings<'_>) -> Vec<FeedbackItem> {
     let mut out = Vec::new();
     if let Some(junk) = f.junk {
         out.push(item(junk.message(), None, None));
@@ -172,6 +172,12 @@ pub fn improvements(f: &Findings<'_>) -> Vec<FeedbackItem> {
             Some(tp.point.clone()),
         ));
     }
+    out
+}
+
+/// What to do better: the junk reason, missed points, missing parts, vagueness, length, wording.
+pub fn improvements(f: &Findings<'_>) -> Vec<FeedbackItem> {
+    let mut out = first_improvements(f);
     if f.junk.is_some() {
         out.truncate(MAX_IMPROVEMENTS);
         return out;

@@ -106,25 +106,7 @@ impl OfflineScorer {
             (co.score, co.note.clone()),
             (de.score, de.note.clone()),
         ];
-        let dimensions: Vec<DimensionScore> = Dimension::ALL
-            .iter()
-            .zip(raw)
-            .zip(w)
-            .map(|((dimension, (score, note)), weight)| match junk {
-                Some(j) => DimensionScore {
-                    dimension: *dimension,
-                    score: score.min(j.cap()),
-                    weight,
-                    note: format!("capped: {}", j.message()),
-                },
-                None => DimensionScore {
-                    dimension: *dimension,
-                    score,
-                    weight,
-                    note,
-                },
-            })
-            .collect();
+        let dimensions = weigh(raw, w, junk);
         let total = ScoreReport::weighted_total(&dimensions);
         let total = junk.map_or(total, |j| total.min(j.cap()));
         let held_to = relevance_ceiling(rel.score).filter(|cap| junk.is_none() && total > *cap);
@@ -160,6 +142,33 @@ impl OfflineScorer {
             scorer: ScorerId::Offline,
         }
     }
+}
+
+/// The dimension scores with their weights; every score capped (and its note replaced) for junk.
+fn weigh(
+    raw: [(u8, String); 5],
+    weights: [f32; 5],
+    junk: Option<gate::Junk>,
+) -> Vec<DimensionScore> {
+    Dimension::ALL
+        .iter()
+        .zip(raw)
+        .zip(weights)
+        .map(|((dimension, (score, note)), weight)| match junk {
+            Some(j) => DimensionScore {
+                dimension: *dimension,
+                score: score.min(j.cap()),
+                weight,
+                note: format!("capped: {}", j.message()),
+            },
+            None => DimensionScore {
+                dimension: *dimension,
+                score,
+                weight,
+                note,
+            },
+        })
+        .collect()
 }
 
 impl Scorer for OfflineScorer {
