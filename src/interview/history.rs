@@ -156,7 +156,11 @@ pub fn guide_entry(guide: &Guide) -> HistoryEntry {
         kind: HistoryKind::Guide,
         started_at: guide.created_at,
         ended_at: None,
-        label: guide.heading(),
+        // the company first, so narrow screens still show it
+        label: guide
+            .company
+            .as_ref()
+            .map_or_else(|| guide.title.clone(), |c| format!("{c} · {}", guide.title)),
         persona_id: None,
         total: None,
         status: guide.stage.as_str().replace('_', " "),

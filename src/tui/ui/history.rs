@@ -76,7 +76,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.dim)
-                .title(Span::styled(" Sessions ", theme.title)),
+                .title(Span::styled(
+                    if guides > 0 {
+                        " Sessions and guides "
+                    } else {
+                        " Sessions "
+                    },
+                    theme.title,
+                )),
         ),
         body,
     );
