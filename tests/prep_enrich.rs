@@ -285,3 +285,70 @@ async fn esc_stops_the_stream_and_late_chunks_are_dropped() {
     assert!(stored.enrichment.is_empty());
     assert!(stored.enrichment_note.is_none());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_spent_budget_stops_enrichment_before_any_request_and_usage_is_counted() {
+    use hotseat::llm::{Budget, LlmError, RequestId, UsageLedger};
+    use hotseat::store::UsageRecord;
+    use tokio_util::sync::CancellationToken;
+
+    let (base, fake) = start(Mode::Stream(Duration::from_millis(1))).await;
+    let dir = tempfile::tempdir().unwrap();
+    let store: Arc<dyn Store> = Arc::new(SledStore::open(dir.path()).unwrap());
+    let endpoint = LlmEndpoint::new(&base, MODEL, Some(ApiKey::new("sk-test")), 5).unwrap();
+    let client = LlmClient::new(endpoint, ClientOptions::default())
+        .unwrap()
+        .with_ledger(UsageLedger::new(
+            Arc::clone(&store),
+            Budget {
+                monthly_tokens: 100_000,
+                ..Budget::default()
+            },
+        ));
+    let enricher = GuideEnricher::new(client, None);
+    let bank = Bank::load(None).bank;
+    let g = guide(&bank);
+
+    // under budget: the call is made and recorded as a "prep" call in the guide's session
+    let outcome = enricher
+        .enrich_section(
+            &g,
+            EnrichKind::ContextSummary,
+            RequestId::next(),
+            CancellationToken::new(),
+            |_| {},
+        )
+        .await
+        .unwrap();
+    assert!(!outcome.cached);
+    assert_eq!(fake.hits(), 1);
+    let usage = store.usage_since(jiff::Timestamp::MIN).unwrap();
+    assert_eq!(usage.len(), 1);
+    assert_eq!(usage[0].purpose, "prep");
+    assert_eq!(usage[0].session.as_deref(), Some(g.id.to_string().as_str()));
+
+    // the month's budget used up: refused before any request
+    store
+        .record_usage(&UsageRecord {
+            at: jiff::Timestamp::now(),
+            model: MODEL.into(),
+            purpose: "earlier".into(),
+            session: None,
+            prompt_tokens: 200_000,
+            completion_tokens: 0,
+            estimated: false,
+        })
+        .unwrap();
+    let err = enricher
+        .enrich_section(
+            &g,
+            EnrichKind::PredictedQuestions,
+            RequestId::next(),
+            CancellationToken::new(),
+            |_| {},
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, LlmError::BudgetExhausted { .. }), "{err}");
+    assert_eq!(fake.hits(), 1, "no request once the budget is spent");
+}

@@ -6,7 +6,7 @@ use crate::llm::{BudgetState, LlmSetup, RequestId};
 use crate::prep::{EnrichKind, Guide};
 use crate::store::Store;
 use anyhow::{Context as _, Result};
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use tokio_util::sync::CancellationToken;
 
 /// How a run of enrichment ended.
@@ -46,6 +46,8 @@ pub fn enrich_guide(
             kind.label()
         );
         let _ = std::io::stderr().flush();
+        // a dot every few chunks shows the stream is alive, on a terminal only
+        let dots = std::io::stderr().is_terminal();
         let mut chunks = 0usize;
         let outcome = runtime.block_on(enricher.enrich_section(
             guide,
@@ -54,7 +56,7 @@ pub fn enrich_guide(
             CancellationToken::new(),
             |_| {
                 chunks += 1;
-                if chunks.is_multiple_of(25) {
+                if dots && chunks.is_multiple_of(25) {
                     eprint!(".");
                 }
             },

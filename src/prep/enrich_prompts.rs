@@ -196,6 +196,56 @@ pub fn enrich_prompt(guide: &Guide, kind: EnrichKind) -> EnrichPrompt {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bank::Bank;
+    use crate::prep::{PrepInput, Vocabulary, build_guide};
+
+    fn guide(id: u128, jd: &str) -> Guide {
+        let input = PrepInput {
+            company: Some("Acme".into()),
+            resume: Some("- Led the move of billing to Rust, cutting p99 by 40%.".into()),
+            ..PrepInput::from_jd(jd)
+        };
+        let bank = Bank::load(None).bank;
+        let now = jiff::Timestamp::from_second(1_700_000_000 + i64::try_from(id).unwrap()).unwrap();
+        build_guide(
+            &input,
+            &bank,
+            Vocabulary::builtin(),
+            uuid::Uuid::from_u128(id),
+            now,
+        )
+    }
+
+    #[test]
+    fn prompts_are_bounded_and_the_same_for_the_same_guide() {
+        let jd = format!(
+            "# Senior Rust Engineer\n\nWe need Rust and PostgreSQL.\n\n{}",
+            "We move money safely. ".repeat(2_000)
+        );
+        let (a, b) = (guide(1, &jd), guide(2, &jd));
+        for kind in EnrichKind::ALL {
+            let pa = enrich_prompt(&a, kind);
+            // a rebuild (new id, new time) asks the same thing, so the cache can answer it
+            assert_eq!(pa.messages, enrich_prompt(&b, kind).messages);
+            let size: usize = pa
+                .messages
+                .iter()
+                .map(|m| serde_json::to_string(m).unwrap().len())
+                .sum();
+            assert!(size < MAX_JD_CHARS + 6_000, "{kind:?}: {size}");
+            assert!(pa.sources[0].starts_with("the job description"));
+        }
+        let summary = enrich_prompt(&a, EnrichKind::ContextSummary);
+        assert!(summary.sources.iter().any(|s| s.contains("\"Acme\"")));
+        let text = serde_json::to_string(&summary.messages).unwrap();
+        assert!(text.contains("[… cut to 6000 characters]"));
+        let predicted = enrich_prompt(&a, EnrichKind::PredictedQuestions);
+        assert!(
+            serde_json::to_string(&predicted.messages)
+                .unwrap()
+                .contains("billing to Rust")
+        );
+    }
 
     #[test]
     fn clipping_prefers_a_boundary_and_says_so() {
