@@ -249,8 +249,8 @@ async fn esc_stops_the_stream_and_late_chunks_are_dropped() {
     h.app.dispatch(Action::EnrichGuide);
     // wait for the first chunks of the first section
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    let mut interim = |app: &mut App| app.state.prep.enriching.as_ref().map_or(0, |p| p.chunks);
-    while interim(&mut h.app) < 2 {
+    let interim = |app: &App| app.state.prep.enriching.as_ref().map_or(0, |p| p.chunks);
+    while interim(&h.app) < 2 {
         assert!(tokio::time::Instant::now() < deadline, "no chunks arrived");
         h.app.settle(Duration::from_millis(20)).await;
     }

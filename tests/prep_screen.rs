@@ -171,8 +171,8 @@ fn llm_state(size: (u16, u16)) -> AppState {
     s
 }
 
-fn enrichment(kind: EnrichKind, text: &str) -> Box<Enrichment> {
-    Box::new(Enrichment {
+fn enrichment(kind: EnrichKind, text: &str) -> Enrichment {
+    Enrichment {
         kind,
         source: "llm:fake-model".into(),
         text: text.into(),
@@ -181,7 +181,7 @@ fn enrichment(kind: EnrichKind, text: &str) -> Box<Enrichment> {
             "the company name you gave (\"Northwind Pay\")".into(),
         ],
         created_at: now(),
-    })
+    }
 }
 
 const SUMMARY: &str = "Northwind Pay builds payment rails for small businesses, per the posting. \
@@ -275,7 +275,7 @@ fn enrichment_streams_on_screen_after_chunk_1_and_5_and_done() {
         let effects = s.update(
             Action::GuideSectionEnriched {
                 request,
-                enrichment: enrichment(EnrichKind::ContextSummary, SUMMARY),
+                enrichment: Box::new(enrichment(EnrichKind::ContextSummary, SUMMARY)),
                 cached: false,
             },
             now(),
@@ -285,10 +285,10 @@ fn enrichment_streams_on_screen_after_chunk_1_and_5_and_done() {
         let effects = s.update(
             Action::GuideSectionEnriched {
                 request,
-                enrichment: enrichment(
+                enrichment: Box::new(enrichment(
                     EnrichKind::PredictedQuestions,
                     "- How would you make a ledger write idempotent?\n  - why: the posting stresses exactly-once payments.",
-                ),
+                )),
                 cached: false,
             },
             now(),
@@ -297,10 +297,10 @@ fn enrichment_streams_on_screen_after_chunk_1_and_5_and_done() {
         let effects = s.update(
             Action::GuideSectionEnriched {
                 request,
-                enrichment: enrichment(
+                enrichment: Box::new(enrichment(
                     EnrichKind::PlanRefinements,
                     "- Day 1: add a mock on idempotency.",
-                ),
+                )),
                 cached: true,
             },
             now(),
@@ -381,7 +381,7 @@ fn leaving_the_screen_cancels_the_running_request() {
     s.update(
         Action::GuideSectionEnriched {
             request,
-            enrichment: enrichment(EnrichKind::ContextSummary, SUMMARY),
+            enrichment: Box::new(enrichment(EnrichKind::ContextSummary, SUMMARY)),
             cached: false,
         },
         now(),
