@@ -261,6 +261,9 @@ pub struct PrepArgs {
     /// Open the guide in the full-screen app afterwards.
     #[arg(long)]
     pub open: bool,
+    /// Build the offline guide only, even when an LLM is configured.
+    #[arg(long)]
+    pub offline: bool,
     /// Seconds to wait for a job posting URL (per attempt).
     #[arg(long, value_name = "SECS", default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=120))]
     pub timeout: u64,

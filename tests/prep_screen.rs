@@ -1,12 +1,15 @@
 //! The prep guide screen: snapshots at 80×24 and 120×40 on a fixed bank, section navigation,
-//! and the practise / mock keys that emit actions the app answers with a status message.
+//! the practise / mock keys that emit actions the app answers with a status message, and LLM
+//! enrichment as data: the effects it asks for, the streamed text after chunk 1 and 5, and done.
 #![allow(clippy::unwrap_used)]
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hotseat::bank::Bank;
 use hotseat::config::{Config, ConfigInputs, Theme as ThemeName};
 use hotseat::domain::InterviewStage;
-use hotseat::prep::{Guide, PrepInput, SectionKind, Vocabulary, build_guide};
+use hotseat::prep::{
+    EnrichKind, Enrichment, Guide, PrepInput, SectionKind, Vocabulary, build_guide,
+};
 use hotseat::tui::action::{Action, Screen};
 use hotseat::tui::effect::Effect;
 use hotseat::tui::keymap::Keymap;
@@ -160,4 +163,248 @@ fn mock_key_is_answered_with_a_status() {
         form.setup().stage,
         hotseat::domain::InterviewStage::Technical
     );
+}
+
+fn llm_state(size: (u16, u16)) -> AppState {
+    let mut s = state(size);
+    s.prep.llm_model = Some("fake-model".into());
+    s
+}
+
+fn enrichment(kind: EnrichKind, text: &str) -> Enrichment {
+    Enrichment {
+        kind,
+        source: "llm:fake-model".into(),
+        text: text.into(),
+        sources: vec![
+            "the job description (pasted text)".into(),
+            "the company name you gave (\"Northwind Pay\")".into(),
+        ],
+        created_at: now(),
+    }
+}
+
+const SUMMARY: &str = "Northwind Pay builds payment rails for small businesses, per the posting. \
+The role owns the ledger service and its on-call.\n\n- Ask how on-call is split.\n- Check which regions they serve.";
+
+/// The request id of the one `EnrichGuideSection` among `effects`, checking its kind.
+fn asked(effects: &[Effect], kind: EnrichKind) -> u64 {
+    let asks: Vec<u64> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::EnrichGuideSection {
+                request, kind: k, ..
+            } if *k == kind => Some(*request),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(asks.len(), 1, "{effects:?}");
+    asks[0]
+}
+
+#[test]
+fn enrich_key_asks_for_the_first_section_as_data_without_network() {
+    let mut s = llm_state((120, 40));
+    let effects = s.update(Action::EnrichGuide, now());
+    let [
+        Effect::EnrichGuideSection {
+            request,
+            kind: EnrichKind::ContextSummary,
+            guide,
+        },
+    ] = &effects[..]
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(guide.id, s.prep.guide.as_ref().unwrap().id);
+    assert!(guide.enrichment.is_empty());
+    let progress = s.prep.enriching.as_ref().unwrap();
+    assert_eq!(progress.request, *request);
+    assert_eq!(progress.line(), "Enriching 1/3: role and company summary…");
+    // the key does the same through the keymap; a second press while running asks nothing more
+    key(&mut s, KeyCode::Char('e'));
+    assert_eq!(s.prep.enriching.as_ref().unwrap().request, *request);
+
+    // without an LLM the key says so and asks nothing
+    let mut offline = state((120, 40));
+    assert!(offline.update(Action::EnrichGuide, now()).is_empty());
+    assert!(
+        offline
+            .prep
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("No LLM is configured")
+    );
+}
+
+#[test]
+fn enrichment_streams_on_screen_after_chunk_1_and_5_and_done() {
+    for (w, h) in SIZES {
+        let mut s = llm_state((w, h));
+        let request = asked(
+            &s.update(Action::EnrichGuide, now()),
+            EnrichKind::ContextSummary,
+        );
+        let words: Vec<String> = SUMMARY.split_inclusive(' ').map(str::to_string).collect();
+        for (i, word) in words.iter().enumerate() {
+            s.update(
+                Action::GuideEnrichToken {
+                    request,
+                    text: word.clone(),
+                },
+                now(),
+            );
+            if i == 0 {
+                insta::assert_snapshot!(format!("prep_enrich_chunk1_{w}x{h}"), draw(&s).backend());
+            }
+            if i == 4 {
+                insta::assert_snapshot!(format!("prep_enrich_chunk5_{w}x{h}"), draw(&s).backend());
+            }
+        }
+        // a chunk of another request (a cancelled one) is dropped
+        s.update(
+            Action::GuideEnrichToken {
+                request: request + 100,
+                text: "stray".into(),
+            },
+            now(),
+        );
+        assert!(!s.prep.enriching.as_ref().unwrap().text.contains("stray"));
+        let effects = s.update(
+            Action::GuideSectionEnriched {
+                request,
+                enrichment: Box::new(enrichment(EnrichKind::ContextSummary, SUMMARY)),
+                cached: false,
+            },
+            now(),
+        );
+        assert!(matches!(&effects[0], Effect::SaveGuide(g) if g.enrichment.len() == 1));
+        let request = asked(&effects, EnrichKind::PredictedQuestions);
+        let effects = s.update(
+            Action::GuideSectionEnriched {
+                request,
+                enrichment: Box::new(enrichment(
+                    EnrichKind::PredictedQuestions,
+                    "- How would you make a ledger write idempotent?\n  - why: the posting stresses exactly-once payments.",
+                )),
+                cached: false,
+            },
+            now(),
+        );
+        let request = asked(&effects, EnrichKind::PlanRefinements);
+        let effects = s.update(
+            Action::GuideSectionEnriched {
+                request,
+                enrichment: Box::new(enrichment(
+                    EnrichKind::PlanRefinements,
+                    "- Day 1: add a mock on idempotency.",
+                )),
+                cached: true,
+            },
+            now(),
+        );
+        assert_eq!(effects.len(), 1, "only the save: {effects:?}");
+        assert!(s.prep.enriching.is_none());
+        let guide = s.prep.guide.as_deref().unwrap();
+        assert_eq!(guide.enrichment.len(), 3);
+        // the offline sections are kept, the additions follow them, labelled
+        let (kind, md) = s.prep.current().unwrap();
+        assert_eq!(*kind, SectionKind::Context);
+        assert!(md.contains("### Callback drivers"));
+        let heading = md
+            .lines()
+            .position(|l| {
+                l.starts_with("### Role and company summary (written by an LLM: fake-model)")
+            })
+            .unwrap();
+        assert!(md.contains("**Verify these facts.**"), "{md}");
+        assert!(
+            md.contains("the company name you gave (\"Northwind Pay\")"),
+            "{md}"
+        );
+        for _ in 0..heading {
+            key(&mut s, KeyCode::Char('j'));
+        }
+        insta::assert_snapshot!(format!("prep_enrich_done_{w}x{h}"), draw(&s).backend());
+    }
+}
+
+#[test]
+fn a_failed_section_keeps_the_offline_guide_and_says_why() {
+    let mut s = llm_state((120, 40));
+    let request = asked(
+        &s.update(Action::EnrichGuide, now()),
+        EnrichKind::ContextSummary,
+    );
+    let before = s.prep.guide.as_deref().unwrap().clone();
+    let effects = s.update(
+        Action::GuideEnrichFailed {
+            request,
+            message: "server 127.0.0.1 failed with 500".into(),
+        },
+        now(),
+    );
+    let [Effect::SaveGuide(saved)] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert!(saved.enrichment.is_empty());
+    assert_eq!(saved.predicted, before.predicted);
+    let notice = s.prep.notice.as_ref().unwrap();
+    assert!(notice.error);
+    assert_eq!(
+        notice.text,
+        "LLM enrichment stopped at 1/3 (role and company summary): server 127.0.0.1 failed with 500. The offline guide stands."
+    );
+    assert_eq!(saved.enrichment_note.as_deref(), Some(notice.text.as_str()));
+    assert!(
+        buffer_text(&draw(&s)).contains("LLM enrichment stopped at 1/3"),
+        "the reason is on screen"
+    );
+}
+
+#[test]
+fn leaving_the_screen_cancels_the_running_request() {
+    let mut s = llm_state((120, 40));
+    let request = asked(
+        &s.update(Action::EnrichGuide, now()),
+        EnrichKind::ContextSummary,
+    );
+    let effects = s.update(Action::Back, now());
+    assert_eq!(
+        effects,
+        vec![Effect::CancelGuideEnrich(request), Effect::LoadHome]
+    );
+    assert_eq!(s.screen, Screen::Home);
+    // its late result is dropped
+    s.update(
+        Action::GuideSectionEnriched {
+            request,
+            enrichment: Box::new(enrichment(EnrichKind::ContextSummary, SUMMARY)),
+            cached: false,
+        },
+        now(),
+    );
+    assert!(s.prep.guide.as_deref().unwrap().enrichment.is_empty());
+    // practise-these also leaves, and cancels first
+    let mut s = llm_state((120, 40));
+    let request = asked(
+        &s.update(Action::EnrichGuide, now()),
+        EnrichKind::ContextSummary,
+    );
+    let effects = s.update(Action::PractisePredicted, now());
+    assert_eq!(effects[0], Effect::CancelGuideEnrich(request));
+}
+
+fn buffer_text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
 }

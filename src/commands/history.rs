@@ -1,4 +1,5 @@
-//! `hotseat history [show ID]` lists and prints past sessions; `hotseat mock` builds its setup here.
+//! `hotseat history [show ID]` lists and prints past sessions and saved prep guides; `hotseat mock`
+//! builds its setup here.
 
 use super::{Context, print_json};
 use crate::cli::{HistoryArgs, HistoryCommand, MockArgs};
@@ -6,7 +7,8 @@ use crate::domain::{Speaker, Transcript};
 use crate::interview::MockSetup;
 use crate::interview::history::{self, HistoryDetail};
 use crate::interview::setup::Length;
-use crate::store::SledStore;
+use crate::prep::Guide;
+use crate::store::{SledStore, Store};
 use anyhow::{Context as _, Result};
 use jiff::tz::TimeZone;
 use std::io::Write;
@@ -44,10 +46,7 @@ fn list(ctx: &Context, store: &SledStore) -> Result<i32> {
         let total = e
             .total
             .map_or_else(|| "  –".to_string(), |t| format!("{t:3}"));
-        let kind = match e.kind {
-            crate::domain::SessionKind::Mock => "mock",
-            crate::domain::SessionKind::Practice => "practice",
-        };
+        let kind = e.kind.label();
         writeln!(
             out,
             "{}  {}  {kind:8} {total}  {:11}  {}",
@@ -73,8 +72,44 @@ fn transcript_lines(t: &Transcript, interviewer: &str) -> Vec<String> {
     out
 }
 
+/// The saved guide whose id (with or without dashes) starts with `id`, if exactly one does.
+fn find_guide(store: &SledStore, id: &str) -> Result<Option<Guide>> {
+    let wanted = id.trim().replace('-', "").to_ascii_lowercase();
+    if wanted.is_empty() {
+        return Ok(None);
+    }
+    let mut hits: Vec<Guide> = store
+        .guides()?
+        .into_iter()
+        .filter(|g| g.id.simple().to_string().starts_with(&wanted))
+        .collect();
+    match hits.len() {
+        0 => Ok(None),
+        1 => Ok(hits.pop()),
+        n => anyhow::bail!("'{id}' matches {n} guides; give more of the id"),
+    }
+}
+
+fn show_guide(ctx: &Context, guide: &Guide) -> Result<i32> {
+    if ctx.json {
+        print_json(&crate::commands::prep::guide_json(guide))?;
+    } else {
+        print!("{}", crate::prep::markdown::to_markdown(guide));
+    }
+    Ok(0)
+}
+
 fn show(ctx: &Context, store: &SledStore, id: &str) -> Result<i32> {
-    let session = history::find(store, id)?;
+    let session = match history::find(store, id) {
+        Ok(session) => session,
+        Err(history::FindError::NotFound(_)) => {
+            if let Some(guide) = find_guide(store, id)? {
+                return show_guide(ctx, &guide);
+            }
+            return Err(history::FindError::NotFound(id.to_string()).into());
+        }
+        Err(e) => return Err(e.into()),
+    };
     let detail = history::detail(store, session)?;
     match detail {
         HistoryDetail::Mock(record) => {

@@ -6,6 +6,7 @@ mod history;
 mod llm;
 mod personas;
 mod prep;
+mod prep_enrich;
 mod progress;
 mod questions;
 mod score;

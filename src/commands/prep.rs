@@ -1,8 +1,11 @@
-//! `hotseat prep --jd F|URL|- …` builds, saves and prints a prep guide; `hotseat prep list|show`
-//! reads saved ones. Output goes to stdout as Markdown or JSON; `--out` writes .md or .pdf.
+//! `hotseat prep --jd F|URL|- …` builds, saves and prints a prep guide (enriched by the LLM when
+//! one is configured, unless `--offline`); `hotseat prep list|show` reads saved ones. Output goes
+//! to stdout as Markdown or JSON; `--out` writes .md or .pdf; progress goes to stderr.
 
+use super::prep_enrich::enrich_guide;
 use super::{Context, print_json};
 use crate::cli::{PrepArgs, PrepCommand};
+use crate::llm::{LlmSetup, process_env};
 use crate::prep::fetch::{FetchOptions, fetch_posting};
 use crate::prep::input::read_text_file;
 use crate::prep::{Guide, GuideId, JdSource, PrepInput, Vocabulary, build_guide, markdown, pdf};
@@ -10,6 +13,7 @@ use crate::store::{SledStore, Store};
 use anyhow::{Context as _, Result, bail};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// What the command leaves to the caller.
@@ -18,7 +22,25 @@ pub enum Outcome {
     /// Finished with this exit code.
     Done(i32),
     /// Open the app on this saved guide.
-    Open(GuideId),
+    Open {
+        /// The guide.
+        id: GuideId,
+        /// Enrich it on the guide screen once open.
+        enrich: bool,
+    },
+}
+
+/// A guide as `--json` prints it: every field, plus `sections`, saying who wrote each part
+/// (`offline` or `llm:<model>`).
+pub fn guide_json(guide: &Guide) -> serde_json::Value {
+    let mut value = serde_json::to_value(guide).unwrap_or(serde_json::Value::Null);
+    if let Some(map) = value.as_object_mut() {
+        map.insert(
+            "sections".into(),
+            serde_json::to_value(guide.section_sources()).unwrap_or_default(),
+        );
+    }
+    value
 }
 
 /// The export format chosen by `--out`'s extension.
@@ -58,11 +80,13 @@ fn write_out(guide: &Guide, path: &Path, format: Format) -> Result<()> {
 pub fn run_then_open(cli: &crate::cli::Cli, ctx: &Context, args: &PrepArgs) -> Result<i32> {
     match run(ctx, args)? {
         Outcome::Done(code) => Ok(code),
-        Outcome::Open(id) => {
+        Outcome::Open { id, enrich } => {
             // the store was closed when `run` returned, so the app can take the data dir's lock
-            let start = crate::tui::StartAt {
-                actions: vec![crate::tui::action::Action::OpenGuide(id)],
-            };
+            let mut actions = vec![crate::tui::action::Action::OpenGuide(id)];
+            if enrich {
+                actions.push(crate::tui::action::Action::EnrichGuide);
+            }
+            let start = crate::tui::StartAt { actions };
             crate::tui::run_app_at(cli, start)
         }
     }
@@ -164,26 +188,22 @@ fn build(ctx: &Context, args: &PrepArgs) -> Result<Outcome> {
         notes,
     };
     let bank = ctx.bank();
-    let guide = build_guide(
+    let mut guide = build_guide(
         &input,
         &bank,
         Vocabulary::builtin(),
         uuid::Uuid::now_v7(),
         jiff::Timestamp::now(),
     );
-    let saved = match open_store(ctx).and_then(|s| s.save_guide(&guide).map_err(Into::into)) {
-        Ok(()) => true,
-        Err(e) => {
-            eprintln!("warning: the guide was not saved: {e:#}");
-            false
-        }
-    };
+    // the app enriches on screen when it opens on the guide and nothing else needs the result
+    let enrich_in_app = args.open && out.is_none() && !ctx.json;
+    let (saved, app_enrich) = save_and_enrich(ctx, args, &mut guide, enrich_in_app);
     if let Some((path, format)) = out {
         write_out(&guide, path, format)?;
         eprintln!("wrote {}", path.display());
     }
     if ctx.json {
-        print_json(&guide)?;
+        print_json(&guide_json(&guide))?;
     } else if out.is_none() {
         print!("{}", markdown::to_markdown(&guide));
     }
@@ -203,9 +223,60 @@ fn build(ctx: &Context, args: &PrepArgs) -> Result<Outcome> {
         if !saved {
             bail!("--open: the guide could not be saved, so the app cannot open it");
         }
-        return Ok(Outcome::Open(guide.id));
+        return Ok(Outcome::Open {
+            id: guide.id,
+            enrich: app_enrich,
+        });
     }
     Ok(Outcome::Done(0))
+}
+
+/// Saves the offline guide at once, then enriches it with the LLM when one is configured (and
+/// neither `--offline` nor `defer` says otherwise). Returns whether the guide is saved and whether
+/// the app should enrich it instead. The store is closed on return.
+fn save_and_enrich(ctx: &Context, args: &PrepArgs, guide: &mut Guide, defer: bool) -> (bool, bool) {
+    let store: Arc<dyn Store> = match open_store(ctx) {
+        Ok(s) => Arc::new(s),
+        Err(e) => {
+            eprintln!("warning: the guide was not saved: {e:#}");
+            return (false, false);
+        }
+    };
+    if let Err(e) = store.save_guide(guide) {
+        eprintln!("warning: the guide was not saved: {e:#}");
+        return (false, false);
+    }
+    if args.offline {
+        return (true, false);
+    }
+    let setup = match LlmSetup::from_config(&ctx.config, Arc::clone(&store), &process_env) {
+        Ok(Some(setup)) => setup,
+        Ok(None) => return (true, false),
+        Err(e) => {
+            eprintln!("LLM enrichment skipped: {e}. The offline guide stands.");
+            return (true, false);
+        }
+    };
+    if defer {
+        return (true, true);
+    }
+    match enrich_guide(&setup, guide, &*store) {
+        Ok(summary) => {
+            if summary.stopped.is_none() {
+                eprintln!(
+                    "added {} LLM section(s){}; they are labelled in the guide — verify their facts",
+                    summary.added,
+                    if summary.cached > 0 {
+                        format!(" ({} from the cache)", summary.cached)
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+        }
+        Err(e) => eprintln!("LLM enrichment skipped: {e:#}. The offline guide stands."),
+    }
+    (true, false)
 }
 
 fn short_id(id: GuideId) -> String {
@@ -282,10 +353,13 @@ fn show(ctx: &Context, id: &str, out: Option<&Path>, open: bool) -> Result<Outco
         eprintln!("wrote {}", path.display());
     }
     if open {
-        return Ok(Outcome::Open(guide.id));
+        return Ok(Outcome::Open {
+            id: guide.id,
+            enrich: false,
+        });
     }
     if ctx.json {
-        print_json(&guide)?;
+        print_json(&guide_json(&guide))?;
     } else if out.is_none() {
         print!("{}", markdown::to_markdown(&guide));
     }

@@ -1,19 +1,52 @@
-//! Past sessions for the History screen and `hotseat history`: practice sessions and mock
-//! interviews, newest first, and one session in full.
+//! Past sessions for the History screen and `hotseat history`: practice sessions, mock
+//! interviews and saved prep guides, newest first, and one session in full.
 
 use super::record::{MockRecord, MockStatus};
 use crate::domain::{Attempt, Session, SessionId, SessionKind};
+use crate::prep::Guide;
 use crate::store::{Store, StoreError};
 use jiff::Timestamp;
 use serde::Serialize;
 
+/// What a history row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HistoryKind {
+    /// A timed practice run.
+    Practice,
+    /// A mock interview.
+    Mock,
+    /// A saved prep guide.
+    Guide,
+}
+
+impl HistoryKind {
+    /// The word in lists.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Practice => "practice",
+            Self::Mock => "mock",
+            Self::Guide => "guide",
+        }
+    }
+}
+
+impl From<SessionKind> for HistoryKind {
+    fn from(kind: SessionKind) -> Self {
+        match kind {
+            SessionKind::Practice => Self::Practice,
+            SessionKind::Mock => Self::Mock,
+        }
+    }
+}
+
 /// One row of the history list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HistoryEntry {
-    /// The session id.
+    /// The session or guide id.
     pub id: SessionId,
-    /// Practice or mock.
-    pub kind: SessionKind,
+    /// Practice, mock or guide.
+    pub kind: HistoryKind,
     /// When it started.
     pub started_at: Timestamp,
     /// When it ended, if it has.
@@ -33,6 +66,18 @@ pub struct HistoryEntry {
     pub planned: usize,
     /// Questions answered.
     pub answered: usize,
+    /// The company, for guides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    /// The role family, for guides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<crate::domain::Role>,
+    /// The interview stage, for guides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<crate::domain::InterviewStage>,
+    /// Who wrote a guide: `offline` or `offline + llm:<model>`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub generated_by: Option<String>,
 }
 
 /// One session in full.
@@ -88,7 +133,7 @@ fn entry(session: &Session, mock: Option<&MockRecord>) -> HistoryEntry {
     };
     HistoryEntry {
         id: session.id,
-        kind: session.kind,
+        kind: session.kind.into(),
         started_at: session.started_at,
         ended_at: session.ended_at,
         label: session.label.clone(),
@@ -97,14 +142,41 @@ fn entry(session: &Session, mock: Option<&MockRecord>) -> HistoryEntry {
         status,
         planned: session.question_ids.len(),
         answered,
+        company: None,
+        role: None,
+        stage: None,
+        generated_by: None,
     }
 }
 
-/// Every session, newest first.
+/// The history row of a saved prep guide: its job title and company, stage and role.
+pub fn guide_entry(guide: &Guide) -> HistoryEntry {
+    HistoryEntry {
+        id: guide.id,
+        kind: HistoryKind::Guide,
+        started_at: guide.created_at,
+        ended_at: None,
+        // the company first, so narrow screens still show it
+        label: guide
+            .company
+            .as_ref()
+            .map_or_else(|| guide.title.clone(), |c| format!("{c} · {}", guide.title)),
+        persona_id: None,
+        total: None,
+        status: guide.stage.as_str().replace('_', " "),
+        planned: guide.predicted.len(),
+        answered: 0,
+        company: guide.company.clone(),
+        role: Some(guide.context.role),
+        stage: Some(guide.stage),
+        generated_by: Some(guide.generated_by.clone()),
+    }
+}
+
+/// Every session and saved guide, newest first.
 pub fn list(store: &dyn Store) -> Result<Vec<HistoryEntry>, StoreError> {
-    let mut sessions = store.sessions()?;
-    sessions.sort_by_key(|s| std::cmp::Reverse(s.started_at));
-    sessions
+    let sessions = store.sessions()?;
+    let mut entries = sessions
         .iter()
         .map(|s| {
             let mock = match s.kind {
@@ -113,7 +185,10 @@ pub fn list(store: &dyn Store) -> Result<Vec<HistoryEntry>, StoreError> {
             };
             Ok(entry(s, mock.as_ref()))
         })
-        .collect()
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    entries.extend(store.guides()?.iter().map(guide_entry));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.started_at));
+    Ok(entries)
 }
 
 /// The session whose id is `id` or starts with it.
@@ -155,5 +230,5 @@ pub fn detail(store: &dyn Store, session: Session) -> Result<HistoryDetail, Stor
 
 /// Whether an entry can be resumed.
 pub fn resumable(entry: &HistoryEntry) -> bool {
-    entry.kind == SessionKind::Mock && entry.status == MockStatus::InProgress.label()
+    entry.kind == HistoryKind::Mock && entry.status == MockStatus::InProgress.label()
 }

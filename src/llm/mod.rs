@@ -46,6 +46,8 @@ pub struct LlmSetup {
     pub client: LlmClient,
     /// The judge (with the cache when its TTL is not 0).
     pub judge: LlmJudge,
+    /// The cache shared by the judge and guide enrichment (`None` when its TTL is 0).
+    pub cache: Option<LlmCache>,
 }
 
 impl LlmSetup {
@@ -64,9 +66,15 @@ impl LlmSetup {
         let client = LlmClient::new(endpoint, ClientOptions::default())?.with_ledger(ledger);
         let cache = LlmCache::new(store, settings.cache_ttl_hours);
         Ok(Some(Self {
-            judge: LlmJudge::new(client.clone(), cache),
+            judge: LlmJudge::new(client.clone(), cache.clone()),
             client,
+            cache,
         }))
+    }
+
+    /// A guide enricher over the same client and cache.
+    pub fn guide_enricher(&self) -> crate::prep::GuideEnricher {
+        crate::prep::GuideEnricher::new(self.client.clone(), self.cache.clone())
     }
 
     /// The status line for the screen (where answers go).

@@ -2,6 +2,7 @@
 //! questions to ask, a day-by-day plan, focus areas) and `build_guide`, which assembles them offline.
 
 use super::analyze::{Analysis, Driver, Seniority, SkillHit, analyze};
+use super::enrichment::Enrichment;
 use super::focus::{FocusArea, focus_areas};
 use super::input::PrepInput;
 use super::plan::{PlanDay, plan};
@@ -25,15 +26,6 @@ pub const PREDICTED_COUNT: usize = 12;
 /// How many resume bullets get a defense.
 pub const DEFENSE_COUNT: usize = 6;
 
-/// A summary of the company written by an LLM, with the sources it drew on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ContextSummary {
-    /// The summary.
-    pub text: String,
-    /// Where its facts came from (URLs or "the job description").
-    pub sources: Vec<String>,
-}
-
 /// Role and company context: what the posting says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleContext {
@@ -53,9 +45,6 @@ pub struct RoleContext {
     pub company_lines: Vec<String>,
     /// The description with the drivers in bold.
     pub highlighted: String,
-    /// A richer summary when an LLM wrote one (its facts need checking).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<ContextSummary>,
 }
 
 /// A section of the guide, in reading order.
@@ -92,6 +81,20 @@ impl SectionKind {
         Self::Plan,
         Self::FocusAreas,
     ];
+
+    /// The section's key, as in JSON (`context`, `predicted`, `resume_defense`, …).
+    pub fn as_key(self) -> &'static str {
+        match self {
+            Self::Context => "context",
+            Self::Description => "description",
+            Self::Predicted => "predicted",
+            Self::ResumeDefense => "resume_defense",
+            Self::DeepDives => "deep_dives",
+            Self::QuestionsToAsk => "questions_to_ask",
+            Self::Plan => "plan",
+            Self::FocusAreas => "focus_areas",
+        }
+    }
 
     /// A short label for narrow places (the screen's sidebar).
     pub fn short(self) -> &'static str {
@@ -140,7 +143,7 @@ pub struct Guide {
     pub days: u32,
     /// Where the job description came from.
     pub source: String,
-    /// Who wrote it: "offline" or "llm:<model>".
+    /// Who wrote it: "offline", or "offline + llm:<model>" once an LLM added sections.
     pub generated_by: String,
     /// Role and company context.
     pub context: RoleContext,
@@ -168,6 +171,12 @@ pub struct Guide {
     /// The interviewer persona that fits this stage, for "mock this stage".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mock_persona: Option<String>,
+    /// Sections an LLM wrote on top of the offline ones, in `EnrichKind::ALL` order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enrichment: Vec<Enrichment>,
+    /// Why LLM enrichment stopped or was skipped, when it did not finish.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enrichment_note: Option<String>,
 }
 
 impl Guide {
@@ -307,7 +316,6 @@ pub fn build_guide(
             drivers: analysis.drivers.clone(),
             company_lines: company_lines(&input.jd, input.company.as_deref()),
             highlighted: analysis.highlighted.clone(),
-            summary: None,
         },
         predicted,
         experience,
@@ -320,5 +328,7 @@ pub fn build_guide(
         notes_given: notes.is_some(),
         focus_areas: focus,
         mock_persona: persona,
+        enrichment: Vec::new(),
+        enrichment_note: None,
     }
 }

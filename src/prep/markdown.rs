@@ -1,6 +1,7 @@
 //! Guide → Markdown. Each section is first laid out as blocks (headings, paragraphs, bullets,
 //! quotes) so the Markdown export, the screen and the PDF share one layout.
 
+use super::enrichment::{EnrichKind, Enrichment};
 use super::guide::{Guide, SectionKind};
 use super::resume::StarPart;
 use std::fmt::Write as _;
@@ -137,13 +138,44 @@ fn context_blocks(g: &Guide) -> Vec<Block> {
     } else {
         b.extend(c.company_lines.iter().map(bullet));
     }
-    if let Some(s) = &c.summary {
-        b.push(Block::Heading(3, "Summary".into()));
-        b.push(Block::Paragraph(s.text.clone()));
-        b.push(Block::Quote(format!(
-            "Verify these facts before relying on them. Sources: {}",
-            s.sources.join(", ")
-        )));
+    b
+}
+
+/// The note under an LLM addition: who wrote it and from what. The context summary's note asks
+/// the reader to verify its facts against the listed sources.
+pub fn enrichment_note(e: &Enrichment) -> String {
+    let sources = if e.sources.is_empty() {
+        "the guide above".to_string()
+    } else {
+        e.sources.join("; ")
+    };
+    match e.kind {
+        EnrichKind::ContextSummary => format!(
+            "**Verify these facts.** Written by an LLM ({}) from these sources only: {sources}. \
+             The LLM is not a source: check anything you plan to say against the posting and the \
+             company's own pages.",
+            e.model()
+        ),
+        EnrichKind::PredictedQuestions | EnrichKind::PlanRefinements => format!(
+            "Written by an LLM ({}) from: {sources}. Suggestions, not facts.",
+            e.model()
+        ),
+    }
+}
+
+/// The blocks of the LLM additions shown in `section`, each under a labelled heading.
+fn enrichment_blocks(g: &Guide, section: SectionKind) -> Vec<Block> {
+    let mut b = Vec::new();
+    for kind in EnrichKind::in_section(section) {
+        let Some(e) = g.enrichment_of(kind) else {
+            continue;
+        };
+        b.push(Block::Heading(
+            3,
+            format!("{} (written by an LLM: {})", kind.heading(), e.model()),
+        ));
+        b.extend(blocks_from_text(&e.text));
+        b.push(Block::Quote(enrichment_note(e)));
     }
     b
 }
@@ -317,8 +349,14 @@ fn focus_blocks(g: &Guide) -> Vec<Block> {
     b
 }
 
-/// The blocks of one section.
+/// The blocks of one section: the offline content, then any LLM additions.
 pub fn section_blocks(g: &Guide, kind: SectionKind) -> Vec<Block> {
+    let mut blocks = offline_blocks(g, kind);
+    blocks.extend(enrichment_blocks(g, kind));
+    blocks
+}
+
+fn offline_blocks(g: &Guide, kind: SectionKind) -> Vec<Block> {
     match kind {
         SectionKind::Context => context_blocks(g),
         SectionKind::Description => blocks_from_text(&g.context.highlighted),
@@ -385,6 +423,9 @@ pub fn subtitle(g: &Guide) -> String {
 /// The whole guide as Markdown.
 pub fn to_markdown(g: &Guide) -> String {
     let mut out = format!("# Prep guide: {}\n\n_{}_\n", g.heading(), subtitle(g));
+    if let Some(note) = &g.enrichment_note {
+        let _ = write!(out, "\n> {note}\n");
+    }
     for kind in g.sections() {
         let _ = write!(
             out,

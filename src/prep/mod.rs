@@ -1,8 +1,11 @@
 //! Prep guides: read a job description (file, stdin or URL), a resume and prior-round notes;
 //! analyse them offline against the skills vocabulary and the bank; build, render and export
-//! the guide (Markdown, PDF).
+//! the guide (Markdown, PDF); with an LLM, enrich it section by section.
 
 pub mod analyze;
+pub mod enrich_prompts;
+pub mod enricher;
+pub mod enrichment;
 pub mod fetch;
 pub mod focus;
 pub mod guide;
@@ -15,6 +18,8 @@ pub mod resume;
 pub mod vocabulary;
 
 pub use analyze::{Analysis, Driver, Seniority, SkillHit, analyze};
+pub use enricher::{GuideEnricher, SectionOutcome};
+pub use enrichment::{EnrichKind, Enrichment, SectionSource};
 pub use guide::{Guide, GuideId, SectionKind, build_guide};
 pub use input::{JdSource, PrepInput};
 pub use vocabulary::Vocabulary;

@@ -186,6 +186,31 @@ pub enum Action {
     PractisePredicted,
     /// Mock the guide's interview stage.
     MockThisStage,
+    /// Enrich the guide on screen with the LLM, section by section (once it is loaded).
+    EnrichGuide,
+    /// Text of a guide section being written by the LLM arrived.
+    GuideEnrichToken {
+        /// The request it belongs to.
+        request: u64,
+        /// The text.
+        text: String,
+    },
+    /// The LLM finished one section of the guide.
+    GuideSectionEnriched {
+        /// The request.
+        request: u64,
+        /// The section it wrote.
+        enrichment: Box<crate::prep::Enrichment>,
+        /// Answered from the cache.
+        cached: bool,
+    },
+    /// Writing a guide section with the LLM failed; the guide stays as it is.
+    GuideEnrichFailed {
+        /// The request.
+        request: u64,
+        /// Why.
+        message: String,
+    },
     /// Start a practice session with these bank questions.
     StartPracticeWith(Vec<String>),
     /// Start a mock interview for a stage with a persona.

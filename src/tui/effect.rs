@@ -57,6 +57,19 @@ pub enum Effect {
     },
     /// Stop a streamed reply.
     CancelInterviewer(u64),
+    /// Stream one LLM section of a prep guide.
+    EnrichGuideSection {
+        /// Tags every event of the reply.
+        request: u64,
+        /// The section to write.
+        kind: crate::prep::EnrichKind,
+        /// The guide as it stands (offline sections and earlier additions).
+        guide: super::shared::Shared<crate::prep::Guide>,
+    },
+    /// Stop a guide section being written; its late chunks are dropped.
+    CancelGuideEnrich(u64),
+    /// Save (replace) a prep guide.
+    SaveGuide(super::shared::Shared<crate::prep::Guide>),
     /// Load the history list.
     LoadHistoryList,
     /// Load one past session.

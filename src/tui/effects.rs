@@ -21,6 +21,7 @@ pub struct EffectRunner {
     catalog: Arc<Catalog>,
     judge: Option<Arc<crate::llm::LlmJudge>>,
     interviewer: super::interviewer_stream::InterviewerStreams,
+    guides: super::guide_enrich_stream::GuideEnrichStreams,
 }
 
 impl EffectRunner {
@@ -32,6 +33,7 @@ impl EffectRunner {
             in_flight: Arc::new(AtomicUsize::new(0)),
             tz,
             interviewer: super::interviewer_stream::InterviewerStreams::default(),
+            guides: super::guide_enrich_stream::GuideEnrichStreams::default(),
             catalog: Arc::new(Catalog::default()),
             judge: None,
         }
@@ -103,6 +105,13 @@ impl EffectRunner {
         self
     }
 
+    /// The same runner, enriching prep guides with `enricher`.
+    #[must_use]
+    pub fn with_guide_enricher(mut self, enricher: crate::prep::GuideEnricher) -> Self {
+        self.guides = super::guide_enrich_stream::GuideEnrichStreams::new(enricher);
+        self
+    }
+
     /// Effects started and not yet finished.
     pub fn in_flight(&self) -> usize {
         self.in_flight.load(Ordering::SeqCst)
@@ -146,6 +155,24 @@ impl EffectRunner {
                 self.interviewer.cancel(request);
                 return;
             }
+            Effect::EnrichGuideSection {
+                request,
+                kind,
+                guide,
+            } => {
+                self.guides.start(
+                    request,
+                    kind,
+                    guide.0,
+                    self.tx.clone(),
+                    Arc::clone(&self.in_flight),
+                );
+                return;
+            }
+            Effect::CancelGuideEnrich(request) => {
+                self.guides.cancel(request);
+                return;
+            }
             other => other,
         };
         let store = Arc::clone(&self.store);
@@ -169,6 +196,21 @@ impl EffectRunner {
             counter.fetch_sub(1, Ordering::SeqCst);
         });
     }
+}
+
+/// Loads or saves a prep guide.
+fn perform_guide(store: &dyn Store, effect: Effect) -> Result<Option<Action>, StoreError> {
+    Ok(match effect {
+        Effect::LoadGuide(id) => Some(store.guide(id)?.map_or_else(
+            || Action::EffectFailed(format!("no saved guide with id {id}")),
+            |g| Action::GuideLoaded(Box::new(g)),
+        )),
+        Effect::SaveGuide(guide) => {
+            store.save_guide(&guide)?;
+            None
+        }
+        _ => None,
+    })
 }
 
 fn perform(
@@ -224,10 +266,7 @@ fn perform(
                 scores,
             })
         }
-        Effect::LoadGuide(id) => Some(store.guide(id)?.map_or_else(
-            || Action::EffectFailed(format!("no saved guide with id {id}")),
-            |g| Action::GuideLoaded(Box::new(g)),
-        )),
+        guide @ (Effect::LoadGuide(_) | Effect::SaveGuide(_)) => perform_guide(store, guide)?,
         Effect::LoadPracticeData => Some(Action::PracticeDataLoaded {
             stats: store.all_question_stats()?,
             draft: store.draft(crate::tui::state::practice::DRAFT_KEY)?,
@@ -268,7 +307,9 @@ fn perform(
         Effect::JudgeAttempt { .. }
         | Effect::PrepareScorer(_)
         | Effect::AskInterviewer { .. }
-        | Effect::CancelInterviewer(_) => None,
+        | Effect::CancelInterviewer(_)
+        | Effect::EnrichGuideSection { .. }
+        | Effect::CancelGuideEnrich(_) => None,
         Effect::SetStarred {
             question_id,
             starred,

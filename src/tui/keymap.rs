@@ -303,6 +303,11 @@ const COMMANDS: &[Command] = &[
         action: || Action::MockThisStage,
     },
     Command {
+        name: "enrich_guide",
+        help: "enrich the guide with the LLM (Esc stops it)",
+        action: || Action::EnrichGuide,
+    },
+    Command {
         name: "open_mock",
         help: "set up a mock interview",
         action: || Action::OpenMockSetup,

@@ -5,6 +5,7 @@ pub mod app;
 pub mod effect;
 pub mod effects;
 pub mod event;
+pub mod guide_enrich_stream;
 pub mod interviewer_stream;
 pub mod keymap;
 pub mod shared;
@@ -112,6 +113,7 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
                 let line = setup.status_line();
                 let model = setup.client.endpoint().model.clone();
                 runner = runner
+                    .with_guide_enricher(setup.guide_enricher())
                     .with_judge(Arc::new(setup.judge))
                     .with_llm(setup.client);
                 (true, line, None, Some(model))
@@ -130,6 +132,7 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
         let mut state = AppState::new(Arc::new(loaded.bank), settings, size);
         state.practice.llm = llm_on;
         state.llm_status = llm_status;
+        state.prep.llm_model.clone_from(&llm_model);
         state.mock.llm_model = llm_model;
         let now = jiff::Timestamp::now();
         if let Some(e) = llm_error {

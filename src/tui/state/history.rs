@@ -1,6 +1,7 @@
-//! History screen state: past practice sessions and mock interviews, newest first, and one in full.
+//! History screen state: past practice sessions, mock interviews and prep guides, newest first,
+//! and one in full (a guide opens on the guide screen).
 
-use crate::interview::history::{HistoryDetail, HistoryEntry};
+use crate::interview::history::{HistoryDetail, HistoryEntry, HistoryKind};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::shared::Shared;
@@ -16,6 +17,8 @@ pub enum HistoryOutcome {
     Back,
     /// Hand this action to the app (resume, partial report).
     Emit(Action),
+    /// Open this saved guide on the guide screen, read-only.
+    OpenGuide(crate::prep::GuideId),
 }
 
 /// The History screen.
@@ -69,6 +72,9 @@ impl HistoryState {
             Action::ClickRow(i) if *i < n => self.selected = *i,
             Action::Select => {
                 if let Some(e) = self.selected_entry() {
+                    if e.kind == HistoryKind::Guide {
+                        return HistoryOutcome::OpenGuide(e.id);
+                    }
                     return HistoryOutcome::Effects(vec![Effect::LoadHistoryDetail(e.id)]);
                 }
             }

@@ -7,6 +7,7 @@ pub mod mock;
 pub mod practice;
 pub mod practice_summary;
 pub mod prep;
+pub mod prep_enrich;
 pub mod trends;
 
 use super::action::{Action, Screen};
@@ -204,16 +205,31 @@ impl AppState {
             Action::OpenTrends if self.screen != Screen::Home && !self.help_open => {
                 Ok(self.open_trends())
             }
-            Action::OpenGuide(id) => Ok(vec![Effect::LoadGuide(id)]),
+            Action::OpenGuide(id) => {
+                let mut effects = self.prep.cancel_enrichment();
+                self.prep.unload();
+                self.prep.read_only = false;
+                effects.push(Effect::LoadGuide(id));
+                Ok(effects)
+            }
+            Action::EnrichGuide => Ok(self.prep.start_enrichment()),
+            Action::GuideEnrichToken { .. }
+            | Action::GuideSectionEnriched { .. }
+            | Action::GuideEnrichFailed { .. } => Ok(self.prep.on_enrich_result(action)),
             Action::ScorerReady(scorer) => {
                 self.practice.set_scorer(scorer.0);
                 Ok(vec![])
             }
             Action::GuideLoaded(guide) => {
+                let enrich = self.prep.pending_enrich;
+                let mut effects = self.prep.cancel_enrichment();
                 self.prep.load(*guide);
                 self.screen = Screen::PrepGuide;
                 self.help_open = false;
-                Ok(vec![])
+                if enrich {
+                    effects.extend(self.prep.start_enrichment());
+                }
+                Ok(effects)
             }
             other => Err(Box::new(other)),
         }
@@ -311,6 +327,13 @@ impl AppState {
         match self.history.update(action) {
             history::HistoryOutcome::Stay => vec![],
             history::HistoryOutcome::Effects(effects) => effects,
+            history::HistoryOutcome::OpenGuide(id) => {
+                let mut effects = self.prep.cancel_enrichment();
+                self.prep.unload();
+                self.prep.read_only = true;
+                effects.push(Effect::LoadGuide(id));
+                effects
+            }
             history::HistoryOutcome::Back => {
                 self.screen = Screen::Home;
                 vec![Effect::LoadHome]
@@ -354,11 +377,24 @@ impl AppState {
     fn update_prep(&mut self, action: &Action, now: Timestamp) -> Vec<Effect> {
         match self.prep.update(action) {
             PrepOutcome::Stay => vec![],
+            PrepOutcome::Effects(effects) => effects,
+            // leaving the screen stops any enrichment; what was added is already saved
             PrepOutcome::Back => {
-                self.screen = Screen::Home;
-                vec![Effect::LoadHome]
+                let mut effects = self.prep.cancel_enrichment();
+                if self.prep.read_only {
+                    self.screen = Screen::History;
+                    effects.push(Effect::LoadHistoryList);
+                } else {
+                    self.screen = Screen::Home;
+                    effects.push(Effect::LoadHome);
+                }
+                effects
             }
-            PrepOutcome::Emit(next) => self.update(next, now),
+            PrepOutcome::Emit(next) => {
+                let mut effects = self.prep.cancel_enrichment();
+                effects.extend(self.update(next, now));
+                effects
+            }
         }
     }
 

@@ -1,10 +1,12 @@
 //! Prep guide screen state: the loaded guide, its sections as Markdown, the selected section
 //! and the scroll offset; a pure `update` that maps keys to navigation or to actions for the app
-//! ("practise the predicted questions", "mock this stage").
+//! ("practise the predicted questions", "mock this stage"). LLM enrichment is in `prep_enrich`.
 
+use super::prep_enrich::{EnrichNotice, EnrichProgress};
 use crate::prep::markdown::section_markdown;
 use crate::prep::{Guide, SectionKind};
 use crate::tui::action::Action;
+use crate::tui::effect::Effect;
 
 /// What a prep-screen action leads to.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +17,8 @@ pub enum PrepOutcome {
     Back,
     /// Hand this action to the app (practice, mock).
     Emit(Action),
+    /// Run these effects.
+    Effects(Vec<Effect>),
 }
 
 /// The prep guide screen.
@@ -30,6 +34,18 @@ pub struct PrepState {
     pub scroll: u16,
     /// Rows of text visible at once (for paging).
     page: u16,
+    /// The configured LLM's model; `None` keeps guides offline.
+    pub llm_model: Option<String>,
+    /// The LLM section being written, while enrichment runs.
+    pub enriching: Option<EnrichProgress>,
+    /// The last word on enrichment (done, skipped and why), shown above the section.
+    pub notice: Option<EnrichNotice>,
+    /// Enrich as soon as the guide being loaded arrives.
+    pub pending_enrich: bool,
+    /// Opened from History: a saved guide to read (Back returns to History; no enrichment).
+    pub read_only: bool,
+    /// The last request id handed out.
+    pub(super) last_request: u64,
 }
 
 impl PrepState {
@@ -48,14 +64,39 @@ impl PrepState {
 
     /// Shows `guide` from its first section.
     pub fn load(&mut self, guide: Guide) {
+        self.notice = guide
+            .enrichment_note
+            .clone()
+            .map(|text| EnrichNotice { text, error: true });
+        self.guide = Some(Box::new(guide));
+        self.enriching = None;
+        self.selected = 0;
+        self.scroll = 0;
+        self.refresh();
+    }
+
+    /// Forgets the guide on screen (another one is being loaded).
+    pub fn unload(&mut self) {
+        self.guide = None;
+        self.sections.clear();
+        self.notice = None;
+        self.selected = 0;
+        self.scroll = 0;
+    }
+
+    /// Rebuilds each section's Markdown from the guide, keeping the place on screen.
+    pub(super) fn refresh(&mut self) {
+        let Some(guide) = self.guide.as_deref() else {
+            self.sections.clear();
+            return;
+        };
         self.sections = guide
             .sections()
             .into_iter()
-            .map(|k| (k, section_markdown(&guide, k)))
+            .map(|k| (k, section_markdown(guide, k)))
             .collect();
-        self.guide = Some(Box::new(guide));
-        self.selected = 0;
-        self.scroll = 0;
+        self.selected = self.selected.min(self.sections.len().saturating_sub(1));
+        self.scroll = self.scroll.min(self.max_scroll());
     }
 
     /// The Markdown of the selected section.
@@ -80,6 +121,7 @@ impl PrepState {
         let n = self.sections.len();
         match action {
             Action::Back => return PrepOutcome::Back,
+            Action::EnrichGuide => return PrepOutcome::Effects(self.start_enrichment()),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down => self.scroll = (self.scroll + 1).min(self.max_scroll()),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(self.page),

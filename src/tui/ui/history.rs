@@ -1,12 +1,11 @@
-//! The History view: past sessions newest first, and one session in full (a mock interview's
-//! report and transcript, or a practice session's attempts).
+//! The History view: past sessions and saved prep guides newest first, and one session in full
+//! (a mock interview's report and transcript, or a practice session's attempts).
 
 use super::mock::{plain_transcript, report_lines, wrap};
 use super::theme::Theme;
 use super::widgets::{footer, screen_areas, title_bar};
-use crate::domain::SessionKind;
 use crate::interview::MockStatus;
-use crate::interview::history::HistoryDetail;
+use crate::interview::history::{HistoryDetail, HistoryKind};
 use crate::tui::state::AppState;
 use crate::tui::state::mock::short_name;
 use ratatui::Frame;
@@ -22,12 +21,22 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
         render_detail(frame, top, body, bottom, detail, state, theme);
         return;
     }
-    let count = h.entries.as_ref().map_or(0, Vec::len);
-    title_bar(frame, top, "History", &format!("{count} session(s)"), theme);
+    let entries = h.entries.as_deref().unwrap_or_default();
+    let guides = entries
+        .iter()
+        .filter(|e| e.kind == HistoryKind::Guide)
+        .count();
+    let sessions = entries.len() - guides;
+    let count = if guides > 0 {
+        format!("{sessions} session(s) · {guides} guide(s)")
+    } else {
+        format!("{sessions} session(s)")
+    };
+    title_bar(frame, top, "History", &count, theme);
     let rows: Vec<Line> = match &h.entries {
         None => vec![Line::from(Span::styled(" loading…", theme.dim))],
         Some(e) if e.is_empty() => vec![Line::from(Span::styled(
-            " No sessions yet. Run a mock interview from the home screen (m).",
+            " Nothing yet. Run a mock interview from the home screen (m), or build a guide with `hotseat prep`.",
             theme.dim,
         ))],
         Some(entries) => {
@@ -44,10 +53,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
                     } else {
                         theme.text
                     };
-                    let kind = match e.kind {
-                        SessionKind::Mock => "mock",
-                        SessionKind::Practice => "practice",
-                    };
+                    let kind = e.kind.label();
                     let total = e
                         .total
                         .map_or_else(|| "  –".to_string(), |t| format!("{t:3}"));
@@ -70,7 +76,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.dim)
-                .title(Span::styled(" Sessions ", theme.title)),
+                .title(Span::styled(
+                    if guides > 0 {
+                        " Sessions and guides "
+                    } else {
+                        " Sessions "
+                    },
+                    theme.title,
+                )),
         ),
         body,
     );

@@ -1,9 +1,12 @@
 //! The prep guide view: a sidebar of sections and the selected section rendered from Markdown
-//! (tui-markdown), scrollable, with the keys for practice and mock in the footer.
+//! (tui-markdown), scrollable, with the keys for practice and mock in the footer; while the LLM
+//! enriches the guide, a progress line and the streamed text.
 
+use super::mock::wrap;
 use super::theme::Theme;
 use super::widgets::{footer, screen_areas, title_bar};
 use crate::tui::state::AppState;
+use crate::tui::state::prep::PrepState;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -66,6 +69,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
         ),
         side,
     );
+    let content = content.inner(ratatui::layout::Margin::new(1, 0));
+    let content = enrichment_panels(frame, content, prep, theme);
     if let Some((kind, md)) = prep.current() {
         let text = tui_markdown::from_str(md);
         let block = Block::default()
@@ -77,20 +82,91 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
                 .block(block)
                 .wrap(Wrap { trim: false })
                 .scroll((prep.scroll, 0)),
-            content.inner(ratatui::layout::Margin::new(1, 0)),
+            content,
         );
     }
-    footer(
-        frame,
-        bottom,
-        &[
-            ("↑↓", "scroll"),
-            ("Tab ←→", "section"),
-            ("p", "practise these"),
-            ("m", "mock this stage"),
-            ("q", "back"),
-        ],
-        state,
-        theme,
-    );
+    let mut hints = vec![("↑↓", "scroll"), ("Tab ←→", "section")];
+    if prep.enriching.is_some() {
+        hints.push(("Esc", "stop the LLM"));
+    } else {
+        hints.push(("p", "practise these"));
+        hints.push(("m", "mock this stage"));
+        if prep.llm_model.is_some() && !prep.read_only {
+            hints.push(("e", "enrich (LLM)"));
+        }
+        hints.push(("q", "back"));
+    }
+    footer(frame, bottom, &hints, state, theme);
+}
+
+/// Draws the enrichment line (progress, or the last word on it) above the section and, while a
+/// section streams, its text so far below; returns the room left for the section.
+fn enrichment_panels(frame: &mut Frame<'_>, area: Rect, prep: &PrepState, theme: &Theme) -> Rect {
+    let line = match (&prep.enriching, &prep.notice) {
+        (Some(p), _) => Some(Line::from(vec![
+            Span::styled("✦ ", theme.accent),
+            Span::styled(p.line(), theme.accent),
+            Span::styled(
+                format!(
+                    " {} · {} chunk(s)",
+                    prep.llm_model.as_deref().unwrap_or("LLM"),
+                    p.chunks
+                ),
+                theme.dim,
+            ),
+        ])),
+        (None, Some(n)) => Some(Line::from(Span::styled(
+            n.text.clone(),
+            if n.error { theme.warn } else { theme.dim },
+        ))),
+        (None, None) => None,
+    };
+    let Some(line) = line else {
+        return area;
+    };
+    let notice_rows = if prep.enriching.is_some() {
+        1
+    } else {
+        // a notice may need two rows on a narrow screen
+        u16::try_from(line.width().div_ceil(usize::from(area.width.max(1))))
+            .unwrap_or(2)
+            .clamp(1, 2)
+    };
+    let stream_rows = match &prep.enriching {
+        Some(_) => (area.height / 3).clamp(4, 12),
+        None => 0,
+    };
+    let [top, middle, bottom] = Layout::vertical([
+        Constraint::Length(notice_rows),
+        Constraint::Min(3),
+        Constraint::Length(stream_rows),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), top);
+    if let Some(p) = &prep.enriching {
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .border_style(theme.accent)
+            .title(Span::styled(
+                format!(" Written by an LLM: {} (streaming) ", p.kind.label()),
+                theme.title,
+            ));
+        let inner_width = usize::from(bottom.width.max(1));
+        let rows = usize::from(bottom.height.saturating_sub(1));
+        let wrapped = wrap(&p.text, inner_width);
+        let first = wrapped.len().saturating_sub(rows);
+        let text: Vec<Line<'_>> = if p.text.is_empty() {
+            vec![Line::from(Span::styled(
+                "waiting for the first words…",
+                theme.dim,
+            ))]
+        } else {
+            wrapped[first..]
+                .iter()
+                .map(|l| Line::from(Span::styled(l.clone(), theme.text)))
+                .collect()
+        };
+        frame.render_widget(Paragraph::new(text).block(block), bottom);
+    }
+    middle
 }
