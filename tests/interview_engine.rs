@@ -400,3 +400,62 @@ fn the_llm_prompt_stays_bounded_over_fifteen_turns() {
     assert!(spread < 1500, "{sizes:?}");
     assert!(sizes[14] < sizes[5] + 1500, "{sizes:?}");
 }
+
+#[test]
+fn persona_lines_say_the_planned_length_not_a_fixed_one() {
+    for id in [
+        "friendly",
+        "neutral",
+        "challenging",
+        "bar_raiser",
+        "recruiter",
+        "hiring_manager",
+        "architect",
+        "executive",
+    ] {
+        let p = persona(id);
+        let mut setup = MockSetup::new(&p, 20);
+        setup.length = Length::Minutes(20);
+        let greetings = p.lines.greetings.clone();
+        // Every greeting, whichever one the session picks.
+        for salt in 0..u128::try_from(greetings.len()).unwrap() {
+            let mut i = Interview::new(
+                Uuid::from_u128(salt),
+                setup.clone(),
+                p.clone(),
+                vec![incident()],
+                t0(),
+            );
+            let cue = i.open();
+            let opening = speak(&mut i, &cue, t0());
+            assert!(!opening.contains("{minutes}"), "{id}: {opening}");
+            for fixed in ["45 minutes", "30 minutes", "60 minutes"] {
+                assert!(!opening.contains(fixed), "{id} says {fixed}: {opening}");
+            }
+        }
+    }
+    let p = persona("neutral");
+    let mut setup = MockSetup::new(&p, 20);
+    setup.length = Length::Minutes(20);
+    let with_minutes = p
+        .lines
+        .greetings
+        .iter()
+        .position(|g| g.contains("{minutes}"))
+        .expect("the neutral persona has a greeting that states the length");
+    let opening = (0..128u128)
+        .map(|seed| {
+            let mut i = Interview::new(
+                Uuid::from_u128(seed),
+                setup.clone(),
+                p.clone(),
+                vec![],
+                t0(),
+            );
+            let cue = i.open();
+            speak(&mut i, &cue, t0())
+        })
+        .find(|o| o.starts_with(p.lines.greetings[with_minutes].split('{').next().unwrap()))
+        .expect("some session picks that greeting");
+    assert!(opening.contains("20 minutes"), "{opening}");
+}

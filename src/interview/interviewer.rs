@@ -26,7 +26,11 @@ pub trait Interviewer {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ScriptedInterviewer;
 
-/// A line from `lines`, varied by how far the interview has come; "" when there are none.
+/// The placeholder a persona line may use for the interview's planned length in minutes.
+pub const MINUTES_PLACEHOLDER: &str = "{minutes}";
+
+/// A line from `lines`, varied by how far the interview has come, with [`MINUTES_PLACEHOLDER`]
+/// filled in; "" when there are none.
 fn pick(lines: &[String], interview: &Interview, salt: usize) -> String {
     if lines.is_empty() {
         return String::new();
@@ -35,7 +39,10 @@ fn pick(lines: &[String], interview: &Interview, salt: usize) -> String {
     let seed = interview.session_id.as_u128() as usize;
     lines[(seed.wrapping_add(turn * 7).wrapping_add(salt)) % lines.len()]
         .trim()
-        .to_string()
+        .replace(
+            MINUTES_PLACEHOLDER,
+            &interview.setup.planned_minutes().to_string(),
+        )
 }
 
 fn join(parts: &[String]) -> String {
