@@ -1,6 +1,7 @@
 //! Settings from the config file, HOTSEAT_* variables and flags (flag > env > file > default), and paths.
 
 use crate::bank::FileError;
+use crate::domain::Role;
 use directories::ProjectDirs;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -86,6 +87,24 @@ const SETTINGS: &[SettingDef] = &[
         default: "neutral",
         kind: ValueKind::Text,
         help: "persona id used for mock interviews unless one is chosen",
+    },
+    SettingDef {
+        key: "role",
+        env: "HOTSEAT_ROLE",
+        default: "any",
+        kind: ValueKind::Choice(&[
+            "any",
+            "software_engineer",
+            "frontend_engineer",
+            "data_scientist",
+            "data_engineer",
+            "devops_sre",
+            "engineering_manager",
+            "product_manager",
+            "consultant",
+            "finance",
+        ]),
+        help: "the role you are preparing for: the default for practice and mock interviews",
     },
     SettingDef {
         key: "track_performance",
@@ -221,6 +240,8 @@ pub struct Settings {
     pub mock_minutes: u32,
     /// Persona id for mock interviews.
     pub interviewer_style: String,
+    /// The role being prepared for; the default role of practice and mock interviews.
+    pub role: Role,
     /// Whether attempts are stored.
     pub track_performance: bool,
     /// Days to keep attempts; 0 keeps them forever.
@@ -563,6 +584,7 @@ fn typed(values: &BTreeMap<&'static str, (String, Source)>) -> Settings {
         practice_minutes: num("practice_minutes"),
         mock_minutes: num("mock_minutes"),
         interviewer_style: raw("interviewer_style").to_string(),
+        role: raw("role").parse().unwrap_or(Role::Any),
         track_performance: flag("track_performance"),
         retention_days: num("retention_days"),
         hide_example_answers: flag("hide_example_answers"),
@@ -594,6 +616,16 @@ fn typed(values: &BTreeMap<&'static str, (String, Source)>) -> Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_role_setting_offers_every_role() {
+        let def = find("role").expect("role is a setting");
+        let ValueKind::Choice(choices) = def.kind else {
+            panic!("role is a choice")
+        };
+        let ids: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+        assert_eq!(choices, ids.as_slice());
+    }
 
     fn inputs(dir: &Path) -> ConfigInputs {
         ConfigInputs {

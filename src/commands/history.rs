@@ -210,9 +210,7 @@ pub fn mock_setup(ctx: &Context, args: &MockArgs) -> Result<MockSetup> {
     } else if let Some(stage) = persona.stages.first() {
         setup.stage = *stage;
     }
-    if let Some(role) = args.role {
-        setup.role = role;
-    }
+    setup.role = args.role.unwrap_or(settings.role);
     if let Some(m) = args.minutes {
         setup.length = Length::Minutes(m);
     }

@@ -89,7 +89,10 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         });
         let setup = crate::practice::PracticeSetup {
             kind: *kind,
-            role: *role,
+            role: role.or_else(|| {
+                let r = ctx.config.settings.role;
+                (r != crate::domain::Role::Any).then_some(r)
+            }),
             difficulty: *difficulty,
             count: usize::try_from(count).unwrap_or(5),
             time,

@@ -1,7 +1,7 @@
 //! Chooses an interview's main questions by persona, role, stage and, when given, the job description.
 
 use super::setup::MockSetup;
-use crate::domain::{InterviewStage, Persona, Question, QuestionKind};
+use crate::domain::{InterviewStage, Persona, Question, QuestionKind, Role};
 use std::collections::{BTreeSet, HashMap};
 
 /// Kinds a stage usually asks, most typical first.
@@ -127,6 +127,16 @@ pub fn plan_questions(
         .map(|q| (relevance(q, persona, setup, &terms), mix(seed, &q.id), q))
         .collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    if setup.role == Role::Any {
+        // No role chosen: keep role-specific questions to one role (the best-ranked one's), so a
+        // backend candidate is not asked a valuation question after a statistics one.
+        let focus = ranked
+            .iter()
+            .find_map(|(_, _, q)| q.roles.iter().copied().find(|r| *r != Role::Any));
+        if let Some(focus) = focus {
+            ranked.retain(|(_, _, q)| q.fits_role(focus));
+        }
+    }
     // Take from the top, but let no category repeat until others have had a turn.
     let mut chosen: Vec<Question> = Vec::with_capacity(want);
     let mut per_category: HashMap<&str, usize> = HashMap::new();
@@ -150,8 +160,36 @@ pub fn plan_questions(
 mod tests {
     use super::*;
     use crate::bank::Bank;
-    use crate::domain::Role;
     use crate::interview::setup::Length;
+
+    #[test]
+    fn without_a_role_the_role_specific_questions_share_one_role() {
+        let bank = Bank::load(None).bank;
+        let neutral = bank.persona("neutral").unwrap();
+        for seed in 0..40 {
+            let mut setup = MockSetup::new(neutral, 30);
+            setup.role = Role::Any;
+            setup.stage = InterviewStage::Technical;
+            setup.length = Length::Questions(5);
+            let qs = plan_questions(bank.questions(), neutral, &setup, seed);
+            assert_eq!(qs.len(), 5, "seed {seed}");
+            let specific: Vec<&Question> = qs
+                .iter()
+                .filter(|q| !q.roles.contains(&Role::Any))
+                .collect();
+            let shared = Role::ALL[1..]
+                .iter()
+                .any(|r| specific.iter().all(|q| q.roles.contains(r)));
+            assert!(
+                specific.is_empty() || shared,
+                "seed {seed}: {:?}",
+                specific
+                    .iter()
+                    .map(|q| (&q.id, &q.roles))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
 
     #[test]
     fn plans_fit_persona_stage_role_and_jd() {

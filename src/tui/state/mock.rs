@@ -75,8 +75,8 @@ fn cycle(i: usize, n: usize, forward: bool) -> usize {
 }
 
 impl SetupForm {
-    /// A form over the bank's personas, starting at `default_persona` and `minutes`.
-    pub fn new(bank: &Bank, default_persona: &str, minutes: u32) -> Self {
+    /// A form over the bank's personas, starting at `default_persona`, `minutes` and `role`.
+    pub fn new(bank: &Bank, default_persona: &str, minutes: u32, role: Role) -> Self {
         let persona_ids: Vec<String> = bank.personas().iter().map(|p| p.id.clone()).collect();
         let persona = persona_ids
             .iter()
@@ -85,7 +85,7 @@ impl SetupForm {
         let mut form = Self {
             persona_ids,
             persona,
-            role: 0,
+            role: Role::ALL.iter().position(|r| *r == role).unwrap_or(0),
             stage: 1,
             by_questions: false,
             minutes: minutes.clamp(5, 240),
@@ -406,9 +406,9 @@ impl MockState {
     }
 
     /// Opens the setup form.
-    pub fn open_setup(&mut self, bank: &Bank, default_persona: &str, minutes: u32) {
+    pub fn open_setup(&mut self, bank: &Bank, default_persona: &str, minutes: u32, role: Role) {
         if self.form.is_none() {
-            self.form = Some(SetupForm::new(bank, default_persona, minutes));
+            self.form = Some(SetupForm::new(bank, default_persona, minutes, role));
         }
     }
 

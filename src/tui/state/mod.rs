@@ -82,6 +82,7 @@ impl AppState {
                 Arc::clone(&bank),
                 None,
                 settings.question_count,
+                settings.role,
                 settings.on_timeout,
                 settings.track_performance,
             ),
@@ -303,6 +304,7 @@ impl AppState {
             &self.bank,
             &self.settings.interviewer_style,
             self.settings.mock_minutes,
+            self.settings.role,
         );
         self.screen = Screen::MockSetup;
         self.help_open = false;

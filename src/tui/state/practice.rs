@@ -186,6 +186,7 @@ impl PracticeState {
         bank: Arc<Bank>,
         scorer: Option<Arc<OfflineScorer>>,
         count: u32,
+        role: Role,
         on_timeout: TimeoutAction,
         track: bool,
     ) -> Self {
@@ -195,7 +196,7 @@ impl PracticeState {
             phase: Phase::Setup,
             setup: PracticeSetup {
                 kind: PracticeKind::Mixed,
-                role: None,
+                role: (role != Role::Any).then_some(role),
                 difficulty: None,
                 count: usize::try_from(count).unwrap_or(5),
                 time: TimeMode::QuestionOwn,
