@@ -2,19 +2,18 @@
 //! results turned into actions tagged with the request id, and a cancel table.
 
 use super::action::Action;
+use super::cancel_table::CancelTable;
 use crate::llm::{LlmError, RequestId};
 use crate::prep::{EnrichKind, Guide, GuideEnricher};
-use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use tokio::sync::mpsc::UnboundedSender;
-use tokio_util::sync::CancellationToken;
 
 /// The guide enricher (if an LLM is configured) and the requests running now.
 #[derive(Clone, Default)]
 pub struct GuideEnrichStreams {
     enricher: Option<Arc<GuideEnricher>>,
-    running: Arc<Mutex<HashMap<u64, CancellationToken>>>,
+    running: CancelTable,
 }
 
 impl GuideEnrichStreams {
@@ -22,7 +21,7 @@ impl GuideEnrichStreams {
     pub fn new(enricher: GuideEnricher) -> Self {
         Self {
             enricher: Some(Arc::new(enricher)),
-            running: Arc::default(),
+            running: CancelTable::default(),
         }
     }
 
@@ -42,11 +41,8 @@ impl GuideEnrichStreams {
             });
             return;
         };
-        let cancel = CancellationToken::new();
-        if let Ok(mut running) = self.running.lock() {
-            running.insert(request, cancel.clone());
-        }
-        let running = Arc::clone(&self.running);
+        let cancel = self.running.register(request);
+        let running = self.running.clone();
         in_flight.fetch_add(1, Ordering::SeqCst);
         tokio::spawn(async move {
             let token_tx = tx.clone();
@@ -73,19 +69,13 @@ impl GuideEnrichStreams {
             if let Some(action) = action {
                 let _ = tx.send(action);
             }
-            if let Ok(mut running) = running.lock() {
-                running.remove(&request);
-            }
+            running.finish(request);
             in_flight.fetch_sub(1, Ordering::SeqCst);
         });
     }
 
     /// Stops a request; its later chunks are dropped.
     pub fn cancel(&self, request: u64) {
-        if let Ok(mut running) = self.running.lock()
-            && let Some(token) = running.remove(&request)
-        {
-            token.cancel();
-        }
+        self.running.cancel(request);
     }
 }

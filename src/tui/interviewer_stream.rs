@@ -2,20 +2,19 @@
 //! into actions tagged with the request id, and a cancel table.
 
 use super::action::Action;
+use super::cancel_table::CancelTable;
 use crate::interview::Prompt;
 use crate::llm::{CallInfo, LlmClient, RequestId, StreamEvent, StreamEventKind};
-use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use tokio::sync::mpsc::{self, UnboundedSender};
-use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
 /// The interviewer's LLM client (if any) and the streams running now.
 #[derive(Clone, Default)]
 pub struct InterviewerStreams {
     client: Option<LlmClient>,
-    running: Arc<Mutex<HashMap<u64, CancellationToken>>>,
+    running: CancelTable,
 }
 
 impl InterviewerStreams {
@@ -23,7 +22,7 @@ impl InterviewerStreams {
     pub fn new(client: LlmClient) -> Self {
         Self {
             client: Some(client),
-            running: Arc::default(),
+            running: CancelTable::default(),
         }
     }
 
@@ -43,11 +42,8 @@ impl InterviewerStreams {
             });
             return;
         };
-        let cancel = CancellationToken::new();
-        if let Ok(mut running) = self.running.lock() {
-            running.insert(request, cancel.clone());
-        }
-        let running = Arc::clone(&self.running);
+        let cancel = self.running.register(request);
+        let running = self.running.clone();
         let body = client.request(prompt.to_messages());
         let info = CallInfo::new("interview").in_session(session.to_string());
         in_flight.fetch_add(1, Ordering::SeqCst);
@@ -72,19 +68,13 @@ impl InterviewerStreams {
                 let _ = tx.send(action);
             }
             let _ = task.await;
-            if let Ok(mut running) = running.lock() {
-                running.remove(&request);
-            }
+            running.finish(request);
             in_flight.fetch_sub(1, Ordering::SeqCst);
         });
     }
 
     /// Stops a request; its later chunks are dropped.
     pub fn cancel(&self, request: u64) {
-        if let Ok(mut running) = self.running.lock()
-            && let Some(token) = running.remove(&request)
-        {
-            token.cancel();
-        }
+        self.running.cancel(request);
     }
 }

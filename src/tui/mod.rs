@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod cancel_table;
 pub mod effect;
 pub mod effects;
 pub mod event;
