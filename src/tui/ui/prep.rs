@@ -89,12 +89,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
     if prep.enriching.is_some() {
         hints.push(("Esc", "stop the LLM"));
     } else {
-        hints.push(("p", "practise these"));
-        hints.push(("m", "mock this stage"));
+        // narrow screens get the short words, so every key still fits
+        let narrow = area.width < 100;
+        hints.push(("p", if narrow { "practise" } else { "practise these" }));
+        hints.push(("m", if narrow { "mock" } else { "mock this stage" }));
         if prep.llm_model.is_some() && !prep.read_only {
-            hints.push(("e", "enrich (LLM)"));
+            hints.push(("e", if narrow { "enrich" } else { "enrich (LLM)" }));
         }
-        hints.push(("x/X", "save .md/.pdf"));
+        hints.push(("x/X", if narrow { "export" } else { "save .md/.pdf" }));
         hints.push(("q", "back"));
     }
     footer(frame, bottom, &hints, state, theme);
