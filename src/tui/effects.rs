@@ -23,6 +23,7 @@ pub struct EffectRunner {
     interviewer: super::interviewer_stream::InterviewerStreams,
     guides: super::guide_enrich_stream::GuideEnrichStreams,
     builds: super::guide_build::GuideBuilds,
+    guide_saves: super::guide_build::GuideSaves,
     export_dir: Option<std::path::PathBuf>,
 }
 
@@ -37,6 +38,7 @@ impl EffectRunner {
             interviewer: super::interviewer_stream::InterviewerStreams::default(),
             guides: super::guide_enrich_stream::GuideEnrichStreams::default(),
             builds: super::guide_build::GuideBuilds::default(),
+            guide_saves: super::guide_build::GuideSaves::default(),
             export_dir: None,
             catalog: Arc::new(Catalog::default()),
             judge: None,
@@ -128,23 +130,25 @@ impl EffectRunner {
         self.in_flight.load(Ordering::SeqCst)
     }
 
-    /// Starts a guide build, cancels one, or writes a guide to a file.
+    fn build_context(&self) -> super::guide_build::BuildContext {
+        super::guide_build::BuildContext {
+            store: Arc::clone(&self.store),
+            tx: self.tx.clone(),
+            in_flight: Arc::clone(&self.in_flight),
+        }
+    }
+
+    /// Starts a guide build, cancels one, saves a guide in order, or writes one to a file.
     fn run_guide_file_effect(&self, effect: Effect) {
         match effect {
+            Effect::SaveGuide(guide) => self.guide_saves.save(guide.0, self.build_context()),
             Effect::BuildGuide {
                 request,
                 input,
                 bank,
-            } => self.builds.start(
-                request,
-                input,
-                bank.0,
-                super::guide_build::BuildContext {
-                    store: Arc::clone(&self.store),
-                    tx: self.tx.clone(),
-                    in_flight: Arc::clone(&self.in_flight),
-                },
-            ),
+            } => self
+                .builds
+                .start(request, input, bank.0, self.build_context()),
             Effect::CancelGuideBuild(request) => self.builds.cancel(request),
             Effect::ExportGuide { guide, format } => super::guide_build::export(
                 guide.0,
@@ -215,6 +219,7 @@ impl EffectRunner {
             }
             build @ (Effect::BuildGuide { .. }
             | Effect::CancelGuideBuild(_)
+            | Effect::SaveGuide(_)
             | Effect::ExportGuide { .. }) => {
                 self.run_guide_file_effect(build);
                 return;
@@ -244,17 +249,13 @@ impl EffectRunner {
     }
 }
 
-/// Loads or saves a prep guide.
-fn perform_guide(store: &dyn Store, effect: Effect) -> Result<Option<Action>, StoreError> {
+/// Loads a saved prep guide, or lists them.
+fn perform_guide(store: &dyn Store, effect: &Effect) -> Result<Option<Action>, StoreError> {
     Ok(match effect {
-        Effect::LoadGuide(id) => Some(store.guide(id)?.map_or_else(
+        Effect::LoadGuide(id) => Some(store.guide(*id)?.map_or_else(
             || Action::EffectFailed(format!("no saved guide with id {id}")),
             |g| Action::GuideLoaded(Box::new(g)),
         )),
-        Effect::SaveGuide(guide) => {
-            store.save_guide(&guide)?;
-            None
-        }
         Effect::LoadGuideList => Some(Action::GuidesListed(
             store
                 .guides()?
@@ -322,9 +323,7 @@ fn perform(
             Some(Action::StarsLoaded(ids))
         }
         Effect::LoadHistory(question_id) => Some(past_scores(store, question_id)?),
-        guide @ (Effect::LoadGuide(_) | Effect::SaveGuide(_) | Effect::LoadGuideList) => {
-            perform_guide(store, guide)?
-        }
+        guide @ (Effect::LoadGuide(_) | Effect::LoadGuideList) => perform_guide(store, &guide)?,
         Effect::LoadPracticeData => Some(Action::PracticeDataLoaded {
             stats: store.all_question_stats()?,
             draft: store.draft(crate::tui::state::practice::DRAFT_KEY)?,
@@ -370,6 +369,7 @@ fn perform(
         | Effect::CancelGuideEnrich(_)
         | Effect::BuildGuide { .. }
         | Effect::CancelGuideBuild(_)
+        | Effect::SaveGuide(_)
         | Effect::ExportGuide { .. } => None,
         Effect::SetStarred {
             question_id,
