@@ -16,6 +16,8 @@ pub enum Screen {
     BrowseDetail,
     /// A prep guide.
     PrepGuide,
+    /// The form that builds a prep guide, and the saved guides.
+    PrepSetup,
     /// Timed practice: setup, run, feedback and results.
     Practice,
     /// Score trends, weak areas and the recommended session.
@@ -134,6 +136,8 @@ pub enum Action {
     InputChar(char),
     /// Delete the last character of the active input.
     InputBackspace,
+    /// Empty the active input.
+    InputClear,
     /// Confirm the active input.
     InputSubmit,
     /// Abandon the active input.
@@ -209,6 +213,34 @@ pub enum Action {
         /// The request.
         request: u64,
         /// Why.
+        message: String,
+    },
+    /// Write the guide on screen to a file in this format.
+    ExportGuide(crate::prep::ExportFormat),
+    /// The guide was written to this file.
+    GuideExported(std::path::PathBuf),
+    /// Writing the guide to a file failed.
+    GuideExportFailed(String),
+    /// Open the prep guide form and the saved guides.
+    OpenPrepSetup,
+    /// Build a guide from what the form holds.
+    BuildGuide,
+    /// The saved guides were listed, newest first.
+    GuidesListed(Vec<crate::interview::history::HistoryEntry>),
+    /// A guide was built from the form and saved.
+    GuideBuilt {
+        /// The build it answers.
+        request: u64,
+        /// The saved guide.
+        guide: Box<Guide>,
+    },
+    /// Building a guide from the form failed.
+    GuideBuildFailed {
+        /// The build it answers.
+        request: u64,
+        /// The input at fault (`None`: none of them, e.g. the store failed).
+        field: Option<crate::prep::InputField>,
+        /// What went wrong, naming the path or URL.
         message: String,
     },
     /// Start a practice session with these bank questions.

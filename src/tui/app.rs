@@ -129,6 +129,15 @@ impl App {
                 _ => None,
             };
         }
+        if self.state.screen == Screen::PrepSetup && self.state.prep_setup.typing() {
+            // on a text field characters and Backspace type; other keys act through the keymap
+            let alt = key.modifiers.contains(KeyModifiers::ALT);
+            match key.code {
+                KeyCode::Char(c) if !ctrl && !alt => return Some(Action::InputChar(c)),
+                KeyCode::Backspace => return Some(Action::InputBackspace),
+                _ => {}
+            }
+        }
         let context = KeyContext::of_state(&self.state);
         if context == KeyContext::PracticeRun {
             // bound keys (submit, skip, pause, help) act; everything else is typing
@@ -154,6 +163,7 @@ impl App {
             }
             Screen::BrowseDetail
             | Screen::PrepGuide
+            | Screen::PrepSetup
             | Screen::Practice
             | Screen::Trends
             | Screen::MockSetup

@@ -70,6 +70,27 @@ pub enum Effect {
     CancelGuideEnrich(u64),
     /// Save (replace) a prep guide.
     SaveGuide(super::shared::Shared<crate::prep::Guide>),
+    /// Read the request's files, fetch its posting, build the offline guide, save it; answers
+    /// `GuideBuilt` or `GuideBuildFailed` tagged with `request`.
+    BuildGuide {
+        /// Tags the answer.
+        request: u64,
+        /// What the form asked for.
+        input: crate::prep::GuideRequest,
+        /// The bank the guide's questions come from.
+        bank: super::shared::Shared<crate::bank::Bank>,
+    },
+    /// Stop a guide build; it saves nothing more and its answer is dropped.
+    CancelGuideBuild(u64),
+    /// List the saved guides for the prep guide form.
+    LoadGuideList,
+    /// Write a guide to `<data dir>/guides/` as Markdown or PDF.
+    ExportGuide {
+        /// The guide.
+        guide: super::shared::Shared<crate::prep::Guide>,
+        /// The format.
+        format: crate::prep::ExportFormat,
+    },
     /// Load the history list.
     LoadHistoryList,
     /// Load one past session.

@@ -22,6 +22,9 @@ pub struct EffectRunner {
     judge: Option<Arc<crate::llm::LlmJudge>>,
     interviewer: super::interviewer_stream::InterviewerStreams,
     guides: super::guide_enrich_stream::GuideEnrichStreams,
+    builds: super::guide_build::GuideBuilds,
+    guide_saves: super::guide_build::GuideSaves,
+    export_dir: Option<std::path::PathBuf>,
 }
 
 impl EffectRunner {
@@ -34,6 +37,9 @@ impl EffectRunner {
             tz,
             interviewer: super::interviewer_stream::InterviewerStreams::default(),
             guides: super::guide_enrich_stream::GuideEnrichStreams::default(),
+            builds: super::guide_build::GuideBuilds::default(),
+            guide_saves: super::guide_build::GuideSaves::default(),
+            export_dir: None,
             catalog: Arc::new(Catalog::default()),
             judge: None,
         }
@@ -112,9 +118,47 @@ impl EffectRunner {
         self
     }
 
+    /// The same runner, exporting guides to `<data_dir>/guides/`.
+    #[must_use]
+    pub fn with_data_dir(mut self, data_dir: &std::path::Path) -> Self {
+        self.export_dir = Some(data_dir.join("guides"));
+        self
+    }
+
     /// Effects started and not yet finished.
     pub fn in_flight(&self) -> usize {
         self.in_flight.load(Ordering::SeqCst)
+    }
+
+    fn build_context(&self) -> super::guide_build::BuildContext {
+        super::guide_build::BuildContext {
+            store: Arc::clone(&self.store),
+            tx: self.tx.clone(),
+            in_flight: Arc::clone(&self.in_flight),
+        }
+    }
+
+    /// Starts a guide build, cancels one, saves a guide in order, or writes one to a file.
+    fn run_guide_file_effect(&self, effect: Effect) {
+        match effect {
+            Effect::SaveGuide(guide) => self.guide_saves.save(guide.0, self.build_context()),
+            Effect::BuildGuide {
+                request,
+                input,
+                bank,
+            } => self
+                .builds
+                .start(request, input, bank.0, self.build_context()),
+            Effect::CancelGuideBuild(request) => self.builds.cancel(request),
+            Effect::ExportGuide { guide, format } => super::guide_build::export(
+                guide.0,
+                format,
+                self.export_dir.clone(),
+                self.tx.clone(),
+                Arc::clone(&self.in_flight),
+            ),
+            _ => {}
+        }
     }
 
     /// Starts an effect on the blocking pool (the LLM judge on a task).
@@ -173,6 +217,13 @@ impl EffectRunner {
                 self.guides.cancel(request);
                 return;
             }
+            build @ (Effect::BuildGuide { .. }
+            | Effect::CancelGuideBuild(_)
+            | Effect::SaveGuide(_)
+            | Effect::ExportGuide { .. }) => {
+                self.run_guide_file_effect(build);
+                return;
+            }
             other => other,
         };
         let store = Arc::clone(&self.store);
@@ -198,18 +249,39 @@ impl EffectRunner {
     }
 }
 
-/// Loads or saves a prep guide.
-fn perform_guide(store: &dyn Store, effect: Effect) -> Result<Option<Action>, StoreError> {
+/// Loads a saved prep guide, or lists them.
+fn perform_guide(store: &dyn Store, effect: &Effect) -> Result<Option<Action>, StoreError> {
     Ok(match effect {
-        Effect::LoadGuide(id) => Some(store.guide(id)?.map_or_else(
+        Effect::LoadGuide(id) => Some(store.guide(*id)?.map_or_else(
             || Action::EffectFailed(format!("no saved guide with id {id}")),
             |g| Action::GuideLoaded(Box::new(g)),
         )),
-        Effect::SaveGuide(guide) => {
-            store.save_guide(&guide)?;
-            None
-        }
+        Effect::LoadGuideList => Some(Action::GuidesListed(
+            store
+                .guides()?
+                .iter()
+                .map(crate::interview::history::guide_entry)
+                .collect(),
+        )),
         _ => None,
+    })
+}
+
+/// One question's scored attempts, for Browse.
+fn past_scores(store: &dyn Store, question_id: String) -> Result<Action, StoreError> {
+    let scores = store
+        .attempts_for_question(&question_id)?
+        .into_iter()
+        .filter_map(|a| {
+            a.total().map(|total| PastScore {
+                at: a.submitted_at,
+                total,
+            })
+        })
+        .collect();
+    Ok(Action::HistoryLoaded {
+        question_id,
+        scores,
     })
 }
 
@@ -250,23 +322,8 @@ fn perform(
                 .collect();
             Some(Action::StarsLoaded(ids))
         }
-        Effect::LoadHistory(question_id) => {
-            let scores = store
-                .attempts_for_question(&question_id)?
-                .into_iter()
-                .filter_map(|a| {
-                    a.total().map(|total| PastScore {
-                        at: a.submitted_at,
-                        total,
-                    })
-                })
-                .collect();
-            Some(Action::HistoryLoaded {
-                question_id,
-                scores,
-            })
-        }
-        guide @ (Effect::LoadGuide(_) | Effect::SaveGuide(_)) => perform_guide(store, guide)?,
+        Effect::LoadHistory(question_id) => Some(past_scores(store, question_id)?),
+        guide @ (Effect::LoadGuide(_) | Effect::LoadGuideList) => perform_guide(store, &guide)?,
         Effect::LoadPracticeData => Some(Action::PracticeDataLoaded {
             stats: store.all_question_stats()?,
             draft: store.draft(crate::tui::state::practice::DRAFT_KEY)?,
@@ -309,7 +366,11 @@ fn perform(
         | Effect::AskInterviewer { .. }
         | Effect::CancelInterviewer(_)
         | Effect::EnrichGuideSection { .. }
-        | Effect::CancelGuideEnrich(_) => None,
+        | Effect::CancelGuideEnrich(_)
+        | Effect::BuildGuide { .. }
+        | Effect::CancelGuideBuild(_)
+        | Effect::SaveGuide(_)
+        | Effect::ExportGuide { .. } => None,
         Effect::SetStarred {
             question_id,
             starred,

@@ -22,6 +22,8 @@ pub enum KeyContext {
     Detail,
     /// The prep guide.
     Prep,
+    /// The prep guide form and the saved guides.
+    PrepSetup,
     /// Practice setup.
     PracticeSetup,
     /// Typing an answer (keys not bound here go to the editor).
@@ -43,12 +45,13 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
-    const ALL: [(Self, &'static str); 14] = [
+    const ALL: [(Self, &'static str); 15] = [
         (Self::Global, "global"),
         (Self::Home, "home"),
         (Self::Browse, "browse"),
         (Self::Detail, "detail"),
         (Self::Prep, "prep"),
+        (Self::PrepSetup, "prep_setup"),
         (Self::PracticeSetup, "practice_setup"),
         (Self::PracticeRun, "practice_run"),
         (Self::PracticePaused, "practice_paused"),
@@ -67,6 +70,7 @@ impl KeyContext {
             Screen::BrowseList => Self::Browse,
             Screen::BrowseDetail => Self::Detail,
             Screen::PrepGuide => Self::Prep,
+            Screen::PrepSetup => Self::PrepSetup,
             Screen::Practice => Self::PracticeSetup,
             Screen::Trends => Self::Trends,
             Screen::MockSetup => Self::MockSetup,
@@ -306,6 +310,31 @@ const COMMANDS: &[Command] = &[
         name: "enrich_guide",
         help: "enrich the guide with the LLM (Esc stops it)",
         action: || Action::EnrichGuide,
+    },
+    Command {
+        name: "export_markdown",
+        help: "save the guide as Markdown in <data dir>/guides",
+        action: || Action::ExportGuide(crate::prep::ExportFormat::Markdown),
+    },
+    Command {
+        name: "export_pdf",
+        help: "save the guide as PDF in <data dir>/guides",
+        action: || Action::ExportGuide(crate::prep::ExportFormat::Pdf),
+    },
+    Command {
+        name: "open_prep",
+        help: "build a prep guide; your saved guides",
+        action: || Action::OpenPrepSetup,
+    },
+    Command {
+        name: "build_guide",
+        help: "build the guide from the form",
+        action: || Action::BuildGuide,
+    },
+    Command {
+        name: "clear_input",
+        help: "clear the field",
+        action: || Action::InputClear,
     },
     Command {
         name: "open_mock",

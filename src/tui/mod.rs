@@ -6,6 +6,7 @@ pub mod cancel_table;
 pub mod effect;
 pub mod effects;
 pub mod event;
+pub mod guide_build;
 pub mod guide_enrich_stream;
 pub mod interviewer_stream;
 pub mod keymap;
@@ -107,7 +108,8 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
             &crate::llm::process_env,
         );
         let mut runner = EffectRunner::new(Arc::clone(&store), tx, jiff::tz::TimeZone::system())
-            .with_catalog(catalog);
+            .with_catalog(catalog)
+            .with_data_dir(&paths.data_dir);
         // with an LLM: the judge rescores practice answers and the mock interviewer streams
         let (llm_on, llm_status, llm_error, llm_model) = match llm {
             Ok(Some(setup)) => {

@@ -14,17 +14,20 @@ pub enum MenuEntry {
     Trends,
     /// Run a mock interview.
     Mock,
+    /// Build a prep guide; the saved guides.
+    Prep,
     /// Past sessions and interviews.
     History,
 }
 
 impl MenuEntry {
     /// Menu entries in order.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Practice,
         Self::Mock,
         Self::Browse,
         Self::Trends,
+        Self::Prep,
         Self::History,
     ];
 
@@ -35,6 +38,7 @@ impl MenuEntry {
             Self::Browse => ("Browse the prep bank", 'b'),
             Self::Trends => ("Trends", 't'),
             Self::Mock => ("Mock interview", 'm'),
+            Self::Prep => ("Prep guide", 'g'),
             Self::History => ("History", 'h'),
         }
     }
@@ -54,6 +58,7 @@ impl MenuEntry {
             Self::Mock => {
                 "a persona interviews you: questions, follow-ups on what you missed, your questions, a report"
             }
+            Self::Prep => "build a guide from a job description and your resume; your saved guides",
             Self::History => "past practice sessions and mock interviews; resume or reopen one",
         }
     }
@@ -95,6 +100,7 @@ impl HomeState {
             Action::Select => return HomeOutcome::Open(MenuEntry::ALL[self.selected]),
             Action::OpenBrowse => return HomeOutcome::Open(MenuEntry::Browse),
             Action::OpenTrends => return HomeOutcome::Open(MenuEntry::Trends),
+            Action::OpenPrepSetup => return HomeOutcome::Open(MenuEntry::Prep),
             Action::Back => return HomeOutcome::Quit,
             _ => {}
         }

@@ -8,6 +8,7 @@ pub mod practice;
 pub mod practice_summary;
 pub mod prep;
 pub mod prep_enrich;
+pub mod prep_setup;
 pub mod trends;
 
 use super::action::{Action, Screen};
@@ -19,6 +20,7 @@ use home::HomeState;
 use jiff::{SignedDuration, Timestamp};
 use practice::{PracticeOutcome, PracticeState};
 use prep::{PrepOutcome, PrepState};
+use prep_setup::{PrepSetupOutcome, PrepSetupState};
 use std::sync::Arc;
 use trends::{TrendsOutcome, TrendsState};
 
@@ -44,6 +46,8 @@ pub struct AppState {
     pub browse: BrowseState,
     /// Prep guide screen state.
     pub prep: PrepState,
+    /// Prep guide form state.
+    pub prep_setup: PrepSetupState,
     /// Practice screen state.
     pub practice: PracticeState,
     /// Trends screen state.
@@ -78,6 +82,7 @@ impl AppState {
             home: HomeState::default(),
             browse: BrowseState::new(Arc::clone(&bank), settings.hide_example_answers, size),
             prep: PrepState::new(size),
+            prep_setup: PrepSetupState::default(),
             practice: PracticeState::new(
                 Arc::clone(&bank),
                 None,
@@ -133,6 +138,7 @@ impl AppState {
             Screen::BrowseList | Screen::BrowseDetail => self.update_browse(action, now),
             Screen::Trends => self.update_trends(&action, now),
             Screen::PrepGuide => self.update_prep(&action, now),
+            Screen::PrepSetup => self.update_prep_setup(&action, now),
             Screen::Practice => self.update_practice(action, now),
             Screen::MockSetup => {
                 let step = self.mock.update_setup(&self.bank, &action, now);
@@ -187,7 +193,7 @@ impl AppState {
                 self.help_open = false;
                 Ok(vec![])
             }
-            Action::EffectFailed(message) => {
+            Action::EffectFailed(message) | Action::GuideExportFailed(message) => {
                 self.set_status(message, true, now);
                 Ok(vec![])
             }
@@ -210,8 +216,17 @@ impl AppState {
                 let mut effects = self.prep.cancel_enrichment();
                 self.prep.unload();
                 self.prep.read_only = false;
+                self.prep.from_setup = false;
                 effects.push(Effect::LoadGuide(id));
                 Ok(effects)
+            }
+            Action::GuideExported(path) => {
+                self.set_status(format!("Saved to {}", path.display()), false, now);
+                // a path takes a moment to read
+                if let Some(status) = self.status.as_mut() {
+                    status.until = now + SignedDuration::from_secs(10);
+                }
+                Ok(vec![])
             }
             Action::EnrichGuide => Ok(self.prep.start_enrichment()),
             Action::GuideEnrichToken { .. }
@@ -231,6 +246,43 @@ impl AppState {
                     effects.extend(self.prep.start_enrichment());
                 }
                 Ok(effects)
+            }
+            other => self.update_guide_builds(other),
+        }
+    }
+
+    /// The prep guide form's results, whatever the screen: the saved guides and builds.
+    fn update_guide_builds(&mut self, action: Action) -> Result<Vec<Effect>, Box<Action>> {
+        match action {
+            Action::GuidesListed(entries) => {
+                self.prep_setup.listed(entries);
+                Ok(vec![])
+            }
+            Action::GuideBuilt { request, guide } => {
+                // a cancelled build's guide is dropped
+                if !self.prep_setup.on_built(request) {
+                    return Ok(vec![]);
+                }
+                let mut effects = self.prep.cancel_enrichment();
+                self.prep.unload();
+                self.prep.read_only = false;
+                self.prep.from_setup = true;
+                self.prep.load(*guide);
+                self.screen = Screen::PrepGuide;
+                self.help_open = false;
+                // with an LLM configured the guide is enriched at once, as `hotseat prep --open` does
+                if self.prep.llm_model.is_some() {
+                    effects.extend(self.prep.start_enrichment());
+                }
+                Ok(effects)
+            }
+            Action::GuideBuildFailed {
+                request,
+                field,
+                message,
+            } => {
+                self.prep_setup.on_build_failed(request, field, message);
+                Ok(vec![])
             }
             other => Err(Box::new(other)),
         }
@@ -333,6 +385,7 @@ impl AppState {
                 let mut effects = self.prep.cancel_enrichment();
                 self.prep.unload();
                 self.prep.read_only = true;
+                self.prep.from_setup = false;
                 effects.push(Effect::LoadGuide(id));
                 effects
             }
@@ -383,7 +436,10 @@ impl AppState {
             // leaving the screen stops any enrichment; what was added is already saved
             PrepOutcome::Back => {
                 let mut effects = self.prep.cancel_enrichment();
-                if self.prep.read_only {
+                if self.prep.from_setup {
+                    self.screen = Screen::PrepSetup;
+                    effects.push(Effect::LoadGuideList);
+                } else if self.prep.read_only {
                     self.screen = Screen::History;
                     effects.push(Effect::LoadHistoryList);
                 } else {
@@ -420,6 +476,7 @@ impl AppState {
                 self.open_mock_setup();
                 vec![]
             }
+            home::HomeOutcome::Open(home::MenuEntry::Prep) => self.open_prep_setup(),
             home::HomeOutcome::Open(home::MenuEntry::History) => {
                 self.screen = Screen::History;
                 self.history.detail = None;
@@ -443,6 +500,36 @@ impl AppState {
 }
 
 impl AppState {
+    fn open_prep_setup(&mut self) -> Vec<Effect> {
+        self.screen = Screen::PrepSetup;
+        self.help_open = false;
+        vec![Effect::LoadGuideList]
+    }
+
+    fn update_prep_setup(&mut self, action: &Action, now: Timestamp) -> Vec<Effect> {
+        match self.prep_setup.update(action, now) {
+            PrepSetupOutcome::Stay => vec![],
+            PrepSetupOutcome::Effects(effects) => effects,
+            PrepSetupOutcome::Back => {
+                self.screen = Screen::Home;
+                vec![Effect::LoadHome]
+            }
+            PrepSetupOutcome::Build { request, input } => vec![Effect::BuildGuide {
+                request,
+                input,
+                bank: super::shared::Shared(Arc::clone(&self.bank)),
+            }],
+            PrepSetupOutcome::OpenGuide(id) => {
+                let mut effects = self.prep.cancel_enrichment();
+                self.prep.unload();
+                self.prep.read_only = true;
+                self.prep.from_setup = true;
+                effects.push(Effect::LoadGuide(id));
+                effects
+            }
+        }
+    }
+
     fn open_trends(&mut self) -> Vec<Effect> {
         self.screen = Screen::Trends;
         self.trends.loading = true;

@@ -1,12 +1,14 @@
 //! Prep guide screen state: the loaded guide, its sections as Markdown, the selected section
 //! and the scroll offset; a pure `update` that maps keys to navigation or to actions for the app
-//! ("practise the predicted questions", "mock this stage"). LLM enrichment is in `prep_enrich`.
+//! ("practise the predicted questions", "mock this stage", export to a file). LLM enrichment is in
+//! `prep_enrich`.
 
 use super::prep_enrich::{EnrichNotice, EnrichProgress};
 use crate::prep::markdown::section_markdown;
 use crate::prep::{Guide, SectionKind};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
+use crate::tui::shared::Shared;
 
 /// What a prep-screen action leads to.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +46,8 @@ pub struct PrepState {
     pub pending_enrich: bool,
     /// Opened from History: a saved guide to read (Back returns to History; no enrichment).
     pub read_only: bool,
+    /// Opened from the prep guide form (built there, or one of its saved guides): Back returns to it.
+    pub from_setup: bool,
     /// The last request id handed out.
     pub(super) last_request: u64,
 }
@@ -136,6 +140,14 @@ impl PrepState {
             Action::PractisePredicted => {
                 if let Some(g) = &self.guide {
                     return PrepOutcome::Emit(Action::StartPracticeWith(g.predicted_ids()));
+                }
+            }
+            Action::ExportGuide(format) => {
+                if let Some(g) = &self.guide {
+                    return PrepOutcome::Effects(vec![Effect::ExportGuide {
+                        guide: Shared::new((**g).clone()),
+                        format: *format,
+                    }]);
                 }
             }
             Action::MockThisStage => {

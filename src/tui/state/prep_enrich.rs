@@ -71,9 +71,11 @@ impl PrepState {
     /// the first section; nothing when there is no LLM, the guide is read-only, or a run is on.
     pub fn start_enrichment(&mut self) -> Vec<Effect> {
         if self.read_only {
-            self.notice = Some(EnrichNotice::info(
-                "Opened from History: a saved guide, read-only. Rebuild it with `hotseat prep` to enrich it.",
-            ));
+            self.notice = Some(EnrichNotice::info(if self.from_setup {
+                "A saved guide, read-only. Build it again from the form to enrich it."
+            } else {
+                "Opened from History: a saved guide, read-only. Rebuild it with `hotseat prep` to enrich it."
+            }));
             return vec![];
         }
         if self.llm_model.is_none() {

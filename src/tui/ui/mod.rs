@@ -7,6 +7,7 @@ pub mod home;
 pub mod mock;
 pub mod practice;
 pub mod prep;
+pub mod prep_setup;
 pub mod theme;
 pub mod trends;
 pub mod widgets;
@@ -34,6 +35,7 @@ pub fn render(frame: &mut Frame<'_>, state: &AppState, keymap: &Keymap, theme: &
         Screen::BrowseList => browse::render_list(frame, area, state, theme),
         Screen::BrowseDetail => browse::render_detail(frame, area, state, theme),
         Screen::PrepGuide => prep::render(frame, area, state, theme),
+        Screen::PrepSetup => prep_setup::render(frame, area, state, theme),
         Screen::Practice => practice::render(frame, area, state, theme),
         Screen::Trends => trends::render(frame, area, state, theme),
         Screen::MockSetup => mock::render_setup(frame, area, state, theme),

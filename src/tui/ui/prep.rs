@@ -1,5 +1,5 @@
 //! The prep guide view: a sidebar of sections and the selected section rendered from Markdown
-//! (tui-markdown), scrollable, with the keys for practice and mock in the footer; while the LLM
+//! (tui-markdown), scrollable, with the keys for practice, mock and export in the footer; while the LLM
 //! enriches the guide, a progress line and the streamed text.
 
 use super::mock::wrap;
@@ -19,7 +19,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
     let Some(guide) = prep.guide.as_deref() else {
         title_bar(frame, top, "Prep guide", "", theme);
         frame.render_widget(
-            Paragraph::new("No guide loaded. Build one with `hotseat prep --jd FILE --open`.")
+            Paragraph::new("No guide loaded. Build one from the home screen (g), or with `hotseat prep --jd FILE --open`.")
                 .style(theme.dim)
                 .wrap(Wrap { trim: true }),
             body,
@@ -89,11 +89,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
     if prep.enriching.is_some() {
         hints.push(("Esc", "stop the LLM"));
     } else {
-        hints.push(("p", "practise these"));
-        hints.push(("m", "mock this stage"));
+        // narrow screens get the short words, so every key still fits
+        let narrow = area.width < 100;
+        hints.push(("p", if narrow { "practise" } else { "practise these" }));
+        hints.push(("m", if narrow { "mock" } else { "mock this stage" }));
         if prep.llm_model.is_some() && !prep.read_only {
-            hints.push(("e", "enrich (LLM)"));
+            hints.push(("e", if narrow { "enrich" } else { "enrich (LLM)" }));
         }
+        hints.push(("x/X", if narrow { "export" } else { "save .md/.pdf" }));
         hints.push(("q", "back"));
     }
     footer(frame, bottom, &hints, state, theme);

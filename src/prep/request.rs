@@ -1,0 +1,240 @@
+//! A guide request as the app's form gives it (paths, a URL, choices) and `gather_input`, which
+//! reads the files and fetches the posting into a `PrepInput`; each failure names the input it
+//! came from, so the form can show it next to that field.
+
+use super::fetch::{FetchOptions, fetch_posting};
+use super::input::{JdSource, PrepInput, read_text_file};
+use crate::domain::InterviewStage;
+use std::path::PathBuf;
+
+/// One input of a guide request, as a form shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputField {
+    /// The job description: a file path or an http(s) URL.
+    JobDescription,
+    /// The resume file.
+    Resume,
+    /// The company's name.
+    Company,
+    /// The interview round.
+    Stage,
+    /// Days until the interview.
+    Days,
+    /// The prior-round notes file.
+    Notes,
+}
+
+impl InputField {
+    /// Every input, in form order.
+    pub const ALL: [Self; 6] = [
+        Self::JobDescription,
+        Self::Resume,
+        Self::Company,
+        Self::Stage,
+        Self::Days,
+        Self::Notes,
+    ];
+
+    /// The input's name, as a label and at the start of its errors.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::JobDescription => "Job description",
+            Self::Resume => "Resume",
+            Self::Company => "Company",
+            Self::Stage => "Stage",
+            Self::Days => "Days until the interview",
+            Self::Notes => "Prior-round notes",
+        }
+    }
+}
+
+/// What the app asks a guide to be built from: paths and a URL not yet read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuideRequest {
+    /// A job description file path or an http(s) posting URL.
+    pub job_description: String,
+    /// The resume file, if given.
+    pub resume: Option<PathBuf>,
+    /// The company's name, if given.
+    pub company: Option<String>,
+    /// The round prepared for.
+    pub stage: InterviewStage,
+    /// Days until the interview.
+    pub days: u32,
+    /// The prior-round notes file, if given.
+    pub notes: Option<PathBuf>,
+}
+
+/// Why a request could not be read, and which input it was.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct RequestError {
+    /// The input at fault.
+    pub field: InputField,
+    /// What went wrong, naming the path or URL.
+    pub message: String,
+}
+
+impl RequestError {
+    fn new(field: InputField, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+/// The files of a request, read: the job description (unless it is a URL), resume and notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalFiles {
+    /// The job description's text, when it is a file.
+    pub job_description: Option<String>,
+    /// The resume's text.
+    pub resume: Option<String>,
+    /// The notes' text.
+    pub notes: Option<String>,
+}
+
+/// Reads the request's files (blocking I/O); a URL job description is left for `gather_input`.
+pub fn read_local_files(request: &GuideRequest) -> Result<LocalFiles, RequestError> {
+    let read = |field: InputField, path: &std::path::Path| {
+        read_text_file(field.label(), path).map_err(|e| RequestError::new(field, e.to_string()))
+    };
+    let job_description = match JdSource::from_arg(&request.job_description) {
+        JdSource::File(path) => Some(read(InputField::JobDescription, &path)?),
+        JdSource::Url(_) => None,
+        JdSource::Stdin | JdSource::Text => {
+            return Err(RequestError::new(
+                InputField::JobDescription,
+                format!(
+                    "Job description '{}': give a file path or an http(s) URL",
+                    request.job_description
+                ),
+            ));
+        }
+    };
+    let resume = request
+        .resume
+        .as_deref()
+        .map(|p| read(InputField::Resume, p))
+        .transpose()?;
+    let notes = request
+        .notes
+        .as_deref()
+        .map(|p| read(InputField::Notes, p))
+        .transpose()?;
+    Ok(LocalFiles {
+        job_description,
+        resume,
+        notes,
+    })
+}
+
+/// Reads the files (on the blocking pool) and fetches a URL job description, giving the input
+/// the offline builder takes. A company named in the form wins over one the posting names.
+pub async fn gather_input(
+    request: &GuideRequest,
+    fetch: &FetchOptions,
+) -> Result<PrepInput, RequestError> {
+    let owned = request.clone();
+    let files = tokio::task::spawn_blocking(move || read_local_files(&owned))
+        .await
+        .map_err(|e| {
+            RequestError::new(
+                InputField::JobDescription,
+                format!("reading the files stopped: {e}"),
+            )
+        })??;
+    let source = JdSource::from_arg(&request.job_description);
+    let (jd, title, posted_company) = match (files.job_description, &source) {
+        (Some(text), _) => (text, None, None),
+        (None, JdSource::Url(url)) => {
+            let posting = fetch_posting(url, fetch, |_, _| {})
+                .await
+                .map_err(|e| RequestError::new(InputField::JobDescription, e.to_string()))?;
+            (posting.text, posting.title, posting.company)
+        }
+        (None, _) => {
+            return Err(RequestError::new(
+                InputField::JobDescription,
+                "Job description: give a file path or an http(s) URL",
+            ));
+        }
+    };
+    Ok(PrepInput {
+        jd,
+        jd_source: source,
+        job_title: title,
+        resume: files.resume,
+        company: request.company.clone().or(posted_company),
+        stage: request.stage,
+        days: request.days,
+        notes: files.notes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(jd: &str) -> GuideRequest {
+        GuideRequest {
+            job_description: jd.into(),
+            resume: None,
+            company: None,
+            stage: InterviewStage::Technical,
+            days: 7,
+            notes: None,
+        }
+    }
+
+    #[test]
+    fn missing_and_binary_files_name_the_field_and_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let jd = dir.path().join("jd.md");
+        std::fs::write(&jd, "Senior Backend Engineer\n\nWe build payments in Rust.").unwrap();
+        let mut req = request(jd.to_str().unwrap());
+        req.resume = Some(dir.path().join("cv.md"));
+        let err = read_local_files(&req).unwrap_err();
+        assert_eq!(err.field, InputField::Resume);
+        assert!(err.message.starts_with("Resume "), "{err}");
+        assert!(err.message.contains("cv.md: cannot read"), "{err}");
+
+        let binary = dir.path().join("notes.pdf");
+        std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x81]).unwrap();
+        req.resume = None;
+        req.notes = Some(binary);
+        let err = read_local_files(&req).unwrap_err();
+        assert_eq!(err.field, InputField::Notes);
+        assert!(err.message.contains("notes.pdf: not a text file"), "{err}");
+
+        req.notes = None;
+        let files = read_local_files(&req).unwrap();
+        assert!(files.job_description.unwrap().contains("payments"));
+    }
+
+    #[test]
+    fn dash_is_not_a_job_description_in_the_form() {
+        let err = read_local_files(&request("-")).unwrap_err();
+        assert_eq!(err.field, InputField::JobDescription);
+    }
+
+    #[tokio::test]
+    async fn a_failed_fetch_points_at_the_job_description_with_the_fetchers_message() {
+        // a port nothing listens on
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        drop(listener);
+        let opts = FetchOptions {
+            retries: 0,
+            use_proxy: false,
+            timeout: std::time::Duration::from_secs(2),
+            ..FetchOptions::default()
+        };
+        let url = format!("http://127.0.0.1:{port}/jobs/1");
+        let err = gather_input(&request(&url), &opts).await.unwrap_err();
+        assert_eq!(err.field, InputField::JobDescription);
+        assert!(err.message.contains(&url), "{err}");
+        assert!(err.message.contains("cannot connect"), "{err}");
+    }
+}
