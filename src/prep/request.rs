@@ -5,7 +5,7 @@
 use super::fetch::{FetchOptions, fetch_posting};
 use super::input::{JdSource, PrepInput, read_text_file};
 use crate::domain::InterviewStage;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// One input of a guide request, as a form shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -95,10 +95,35 @@ pub struct LocalFiles {
     pub notes: Option<String>,
 }
 
+/// A path as people type or paste it into a field: surrounding quotes dropped (a file dragged
+/// into a terminal often arrives quoted), `\ ` read as a space, and a leading `~/` (or a lone `~`)
+/// taken from `home`.
+pub fn typed_path(raw: &str, home: Option<&Path>) -> PathBuf {
+    let mut text = raw.trim();
+    for quote in ['\'', '"'] {
+        if text.len() >= 2 && text.starts_with(quote) && text.ends_with(quote) {
+            text = &text[1..text.len() - 1];
+        }
+    }
+    let text = text.replace("\\ ", " ");
+    match (home, text.strip_prefix('~')) {
+        (Some(home), Some("")) => home.to_path_buf(),
+        (Some(home), Some(rest)) if rest.starts_with('/') => home.join(&rest[1..]),
+        _ => PathBuf::from(text),
+    }
+}
+
+/// The user's home folder, for [`typed_path`].
+fn home_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
+}
+
 /// Reads the request's files (blocking I/O); a URL job description is left for `gather_input`.
 pub fn read_local_files(request: &GuideRequest) -> Result<LocalFiles, RequestError> {
-    let read = |field: InputField, path: &std::path::Path| {
-        read_text_file(field.label(), path).map_err(|e| RequestError::new(field, e.to_string()))
+    let home = home_dir();
+    let read = |field: InputField, path: &Path| {
+        let path = typed_path(&path.to_string_lossy(), home.as_deref());
+        read_text_file(field.label(), &path).map_err(|e| RequestError::new(field, e.to_string()))
     };
     let job_description = match JdSource::from_arg(&request.job_description) {
         JdSource::File(path) => Some(read(InputField::JobDescription, &path)?),
@@ -176,6 +201,44 @@ pub async fn gather_input(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_paths_lose_quotes_and_escapes_and_expand_home() {
+        let home = Path::new("/home/ana");
+        assert_eq!(
+            typed_path("~/jobs/jd.md", Some(home)),
+            home.join("jobs/jd.md")
+        );
+        assert_eq!(typed_path("~", Some(home)), home.to_path_buf());
+        assert_eq!(
+            typed_path("'/tmp/my jd.md'", Some(home)),
+            PathBuf::from("/tmp/my jd.md")
+        );
+        assert_eq!(typed_path("\"~/a b.md\" ", Some(home)), home.join("a b.md"));
+        assert_eq!(
+            typed_path("/tmp/my\\ jd.md", Some(home)),
+            PathBuf::from("/tmp/my jd.md")
+        );
+        assert_eq!(
+            typed_path("~bob/x.md", Some(home)),
+            PathBuf::from("~bob/x.md")
+        );
+        assert_eq!(typed_path("~/x.md", None), PathBuf::from("~/x.md"));
+        assert_eq!(
+            typed_path("notes.md", Some(home)),
+            PathBuf::from("notes.md")
+        );
+    }
+
+    #[test]
+    fn a_quoted_home_path_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let jd = dir.path().join("my jd.md");
+        std::fs::write(&jd, "Senior Backend Engineer\n\nWe build payments in Rust.").unwrap();
+        let req = request(&format!("'{}'", jd.display()));
+        let files = read_local_files(&req).unwrap();
+        assert!(files.job_description.unwrap().contains("payments"));
+    }
 
     fn request(jd: &str) -> GuideRequest {
         GuideRequest {
