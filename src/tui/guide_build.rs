@@ -4,6 +4,7 @@
 //! the order they were asked for; write a guide to `<data dir>/guides/`.
 
 use super::action::Action;
+use super::cancel_table::CancelTable;
 use crate::bank::Bank;
 use crate::prep::export::export_guide;
 use crate::prep::fetch::FetchOptions;
@@ -22,7 +23,7 @@ use tokio_util::sync::CancellationToken;
 /// The guide builds running now, by request id.
 #[derive(Clone, Default)]
 pub struct GuideBuilds {
-    running: Arc<Mutex<HashMap<u64, CancellationToken>>>,
+    running: CancelTable,
 }
 
 /// What a build needs besides its request.
@@ -38,11 +39,8 @@ pub struct BuildContext {
 impl GuideBuilds {
     /// Starts building a guide for `input` from `bank`; answers `GuideBuilt` or `GuideBuildFailed`.
     pub fn start(&self, request: u64, input: GuideRequest, bank: Arc<Bank>, ctx: BuildContext) {
-        let cancel = CancellationToken::new();
-        if let Ok(mut running) = self.running.lock() {
-            running.insert(request, cancel.clone());
-        }
-        let running = Arc::clone(&self.running);
+        let cancel = self.running.register(request);
+        let running = self.running.clone();
         let BuildContext {
             store,
             tx,
@@ -70,20 +68,14 @@ impl GuideBuilds {
             {
                 let _ = tx.send(action);
             }
-            if let Ok(mut running) = running.lock() {
-                running.remove(&request);
-            }
+            running.finish(request);
             in_flight.fetch_sub(1, Ordering::SeqCst);
         });
     }
 
     /// Stops a build: it saves nothing more and its answer is never sent.
     pub fn cancel(&self, request: u64) {
-        if let Ok(mut running) = self.running.lock()
-            && let Some(token) = running.remove(&request)
-        {
-            token.cancel();
-        }
+        self.running.cancel(request);
     }
 }
 
