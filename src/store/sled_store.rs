@@ -1,11 +1,13 @@
 //! `SledStore`: the `Store` on sled, with typed JSON trees, a schema version and a data-dir lock.
 
 mod analytics;
+mod counters;
 
 use super::lock::{DirLock, LockError};
 use super::{AttemptFact, QuestionStats, Store, StoreCounts, StoreError, UsageRecord};
 use crate::analytics::srs::Schedule;
 use crate::domain::{Attempt, AttemptId, Draft, Session, SessionId, Transcript};
+use counters::Counted;
 use jiff::Timestamp;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -46,6 +48,7 @@ pub struct SledStore {
     facts: sled::Tree,
     schedules: sled::Tree,
     mocks: sled::Tree,
+    counters: sled::Tree,
     dir: PathBuf,
     _lock: DirLock,
 }
@@ -171,6 +174,7 @@ impl SledStore {
         }
         let db = open_db(&dir.join(DB_DIR))?;
         let meta = db.open_tree(META)?;
+        let mut recorded = None;
         if let Some(v) = meta.get("schema_version")? {
             let found =
                 u32::from_be_bytes(v.as_ref().try_into().map_err(|_| StoreError::Corrupt {
@@ -184,12 +188,18 @@ impl SledStore {
                     supported: SCHEMA_VERSION,
                 });
             }
+            recorded = Some(found);
         }
         // Version 1 is the first schema: nothing to migrate yet. Later versions migrate here,
-        // in order, before the new version is recorded.
-        meta.insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
-        std::fs::write(&schema_path, SCHEMA_VERSION.to_string())
-            .map_err(io("cannot write the schema version", &schema_path))?;
+        // in order, before the new version is recorded. An open that finds the current version
+        // writes nothing, so read-only commands leave nothing to flush.
+        if recorded != Some(SCHEMA_VERSION) {
+            meta.insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
+        }
+        if on_disk != Some(SCHEMA_VERSION) {
+            std::fs::write(&schema_path, SCHEMA_VERSION.to_string())
+                .map_err(io("cannot write the schema version", &schema_path))?;
+        }
         let store = Self {
             facts: db.open_tree(analytics::FACTS)?,
             schedules: db.open_tree(analytics::SCHEDULES)?,
@@ -203,12 +213,14 @@ impl SledStore {
             usage: db.open_tree(USAGE)?,
             guides: db.open_tree(GUIDES)?,
             mocks: db.open_tree(MOCKS)?,
+            counters: db.open_tree(counters::COUNTERS)?,
             meta,
             db,
             dir: dir.to_path_buf(),
             _lock: lock,
         };
         store.ensure_analytics()?;
+        store.ensure_counters()?;
         Ok(store)
     }
 
@@ -268,8 +280,11 @@ impl Store for SledStore {
     }
 
     fn save_session(&self, session: &Session) -> Result<(), StoreError> {
-        self.sessions
-            .insert(session.id.as_bytes(), encode(SESSIONS, session)?)?;
+        self.put_counted(
+            Counted::Sessions,
+            session.id.as_bytes(),
+            &encode(SESSIONS, session)?,
+        )?;
         self.db.flush()?;
         Ok(())
     }
@@ -287,8 +302,11 @@ impl Store for SledStore {
         session: SessionId,
         transcript: &Transcript,
     ) -> Result<(), StoreError> {
-        self.transcripts
-            .insert(session.as_bytes(), encode(TRANSCRIPTS, transcript)?)?;
+        self.put_counted(
+            Counted::Transcripts,
+            session.as_bytes(),
+            &encode(TRANSCRIPTS, transcript)?,
+        )?;
         self.db.flush()?;
         Ok(())
     }
@@ -298,8 +316,11 @@ impl Store for SledStore {
     }
 
     fn save_draft(&self, draft: &Draft) -> Result<(), StoreError> {
-        self.drafts
-            .insert(draft.key.as_bytes(), encode(DRAFTS, draft)?)?;
+        self.put_counted(
+            Counted::Drafts,
+            draft.key.as_bytes(),
+            &encode(DRAFTS, draft)?,
+        )?;
         self.db.flush()?;
         Ok(())
     }
@@ -313,7 +334,7 @@ impl Store for SledStore {
     }
 
     fn delete_draft(&self, key: &str) -> Result<(), StoreError> {
-        self.drafts.remove(key)?;
+        self.remove_counted(Counted::Drafts, key.as_bytes())?;
         self.db.flush()?;
         Ok(())
     }
@@ -338,8 +359,11 @@ impl Store for SledStore {
     fn set_starred(&self, question_id: &str, starred: bool) -> Result<(), StoreError> {
         let mut stats = self.question_stats(question_id)?;
         stats.starred = starred;
-        self.stats
-            .insert(question_id.as_bytes(), encode(QUESTION_STATS, &stats)?)?;
+        self.put_counted(
+            Counted::QuestionStats,
+            question_id.as_bytes(),
+            &encode(QUESTION_STATS, &stats)?,
+        )?;
         self.db.flush()?;
         Ok(())
     }
@@ -349,7 +373,7 @@ impl Store for SledStore {
         match entry {
             Some(e) if e.expires_at > now => Ok(Some(e.value)),
             Some(_) => {
-                self.cache.remove(key)?;
+                self.remove_counted(Counted::Cache, key.as_bytes())?;
                 Ok(None)
             }
             None => Ok(None),
@@ -361,7 +385,7 @@ impl Store for SledStore {
             value: value.to_string(),
             expires_at,
         };
-        self.cache.insert(key, encode(CACHE, &entry)?)?;
+        self.put_counted(Counted::Cache, key.as_bytes(), &encode(CACHE, &entry)?)?;
         Ok(())
     }
 
@@ -411,15 +435,7 @@ impl Store for SledStore {
             .get("schema_version")?
             .and_then(|v| v.as_ref().try_into().ok().map(u32::from_be_bytes))
             .unwrap_or(SCHEMA_VERSION);
-        Ok(StoreCounts {
-            attempts: self.attempts.len(),
-            sessions: self.sessions.len(),
-            transcripts: self.transcripts.len(),
-            drafts: self.drafts.len(),
-            question_stats: self.stats.len(),
-            cache: self.cache.len(),
-            schema_version,
-        })
+        self.read_counts(schema_version)
     }
 
     fn flush(&self) -> Result<(), StoreError> {
