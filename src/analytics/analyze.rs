@@ -19,6 +19,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeSet, VecDeque};
+use std::sync::Arc;
 
 /// The score the prediction aims at by default.
 pub const DEFAULT_TARGET: u8 = 80;
@@ -171,8 +172,10 @@ pub fn analyze(
     let mut local_days = LocalDays::new(&opts.tz);
     let mut category_names: Vec<String> = Vec::new();
     let mut category_index: FxHashMap<&str, usize> = FxHashMap::default();
-    // question id → (category index, kind index)
-    let mut question_cache: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    // question id → (category index, kind index), keyed by the id's allocation: facts read
+    // from the store share one per question, so no string is hashed per fact (facts built
+    // elsewhere just take one entry each, with the same answers)
+    let mut question_cache: FxHashMap<*const u8, (usize, usize)> = FxHashMap::default();
     let mut categories: Vec<Group> = Vec::new();
     let mut category_days: Vec<DayMap<DayAgg>> = Vec::new();
     let mut kinds: Vec<(Option<QuestionKind>, Group)> = Vec::new();
@@ -188,7 +191,7 @@ pub fn analyze(
         let Some(total) = f.total else { continue };
         let day = local_days.day(f.at_secs);
         let (cat, kind) = *question_cache
-            .entry(f.question_id.as_str())
+            .entry(Arc::as_ptr(&f.question_id).cast::<u8>())
             .or_insert_with(|| {
                 let (name, kind) = catalog
                     .get(&f.question_id)

@@ -217,12 +217,14 @@ impl SledStore {
         Ok(Self::get(&self.stats, QUESTION_STATS, question_id)?.unwrap_or_default())
     }
 
-    /// Every attempt fact, day chunk by day chunk (oldest day first).
+    /// Every attempt fact, day chunk by day chunk (oldest day first), sized from the attempt
+    /// count and decoded in place with shared question ids.
     pub(super) fn read_facts(&self) -> Result<Vec<AttemptFact>, StoreError> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(self.count_of(Counted::Attempts)?);
+        let mut ids = facts::QuestionIds::default();
         for item in self.facts.iter().values() {
             let bytes = item?;
-            out.extend(facts::decode_chunk(&bytes).map_err(|e| corrupt_chunk(&e))?);
+            facts::decode_chunk_into(&bytes, &mut out, &mut ids).map_err(|e| corrupt_chunk(&e))?;
         }
         Ok(out)
     }
@@ -278,7 +280,7 @@ impl SledStore {
             removed += i64::from(self.attempts.contains_key(f.id.as_bytes())?);
             attempts.remove(f.id.as_bytes());
             by_question.remove(index_key(&f.question_id, f.id));
-            touched.push(f.question_id.clone());
+            touched.push(f.question_id.to_string());
         }
         (
             &self.attempts,

@@ -88,7 +88,7 @@ impl SledStore {
         }
     }
 
-    fn count_of(&self, which: Counted) -> Result<usize, StoreError> {
+    pub(super) fn count_of(&self, which: Counted) -> Result<usize, StoreError> {
         Ok(to_usize(decode_count(
             self.counters.get(which.key())?.as_deref(),
         )))
