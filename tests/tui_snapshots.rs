@@ -1,5 +1,5 @@
-//! Screen snapshots at 80×24 and 120×40 on a fixed bank: home, browse list, detail, search,
-//! help overlay and the too-small message.
+//! Screen snapshots at 80×24 and 120×40 on a fixed bank: home (loaded and still loading),
+//! browse list, detail, search, help overlay and the too-small message.
 #![allow(clippy::unwrap_used)]
 
 use hotseat::analytics::{HomeSummary, RecentSession};
@@ -52,6 +52,16 @@ fn home() {
             }],
         });
         insta::assert_snapshot!(format!("home_{w}x{h}"), draw(&s).backend());
+    }
+}
+
+/// The first frame: drawn before the store has been read, so the summary is still loading.
+#[test]
+fn home_loading() {
+    for (w, h) in SIZES {
+        let s = state((w, h));
+        assert!(s.home.summary.is_none());
+        insta::assert_snapshot!(format!("home_loading_{w}x{h}"), draw(&s).backend());
     }
 }
 

@@ -2,6 +2,7 @@
 //! question catalog, in one pass over the facts, with local days in the user's time zone.
 
 use super::catalog::{Catalog, UNKNOWN_CATEGORY};
+use super::days::{DayMap, LocalDays};
 use super::fit::{Moments, round1};
 use super::plan::practice_plan;
 use super::predict::{predict, velocity};
@@ -16,7 +17,9 @@ use crate::store::AttemptFact;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeSet, VecDeque};
+use std::sync::Arc;
 
 /// The score the prediction aims at by default.
 pub const DEFAULT_TARGET: u8 = 80;
@@ -121,11 +124,11 @@ struct DayAgg {
     dims: [(u32, f64); 5],
 }
 
-fn day_points(days: &BTreeMap<i64, DayAgg>) -> Vec<DayPoint> {
+fn day_points(days: &DayMap<DayAgg>) -> Vec<DayPoint> {
     let mut window: VecDeque<(i64, u32, f64)> = VecDeque::new();
     let (mut wn, mut wsum) = (0u32, 0.0f64);
     days.iter()
-        .map(|(&day, agg)| {
+        .map(|(day, agg)| {
             window.push_back((day, agg.n, agg.sum));
             wn += agg.n;
             wsum += agg.sum;
@@ -166,14 +169,18 @@ pub fn analyze(
     let mut order: Vec<&AttemptFact> = facts.iter().collect();
     order.sort_by_key(|f| (f.at_secs, f.id));
 
+    let mut local_days = LocalDays::new(&opts.tz);
     let mut category_names: Vec<String> = Vec::new();
-    let mut category_index: HashMap<&str, usize> = HashMap::new();
-    let mut question_cache: HashMap<&str, (usize, Option<QuestionKind>)> = HashMap::new();
+    let mut category_index: FxHashMap<&str, usize> = FxHashMap::default();
+    // question id → (category index, kind index), keyed by the id's allocation: facts read
+    // from the store share one per question, so no string is hashed per fact (facts built
+    // elsewhere just take one entry each, with the same answers)
+    let mut question_cache: FxHashMap<*const u8, (usize, usize)> = FxHashMap::default();
     let mut categories: Vec<Group> = Vec::new();
-    let mut category_days: Vec<BTreeMap<i64, DayAgg>> = Vec::new();
-    let mut kinds: BTreeMap<Option<QuestionKind>, Group> = BTreeMap::new();
+    let mut category_days: Vec<DayMap<DayAgg>> = Vec::new();
+    let mut kinds: Vec<(Option<QuestionKind>, Group)> = Vec::new();
     let mut overall = Group::default();
-    let mut days: BTreeMap<i64, DayAgg> = BTreeMap::new();
+    let mut days: DayMap<DayAgg> = DayMap::default();
     let mut dimensions: [DimensionAcc; 5] = Default::default();
     let mut points: Vec<(i64, u8)> = Vec::with_capacity(order.len());
     let (mut skipped, mut overtime, mut this_week) = (0u64, 0u64, 0u64);
@@ -182,9 +189,9 @@ pub fn analyze(
         skipped += u64::from(f.skipped);
         overtime += u64::from(f.overtime);
         let Some(total) = f.total else { continue };
-        let day = local_day(f.at_secs, &opts.tz);
+        let day = local_days.day(f.at_secs);
         let (cat, kind) = *question_cache
-            .entry(f.question_id.as_str())
+            .entry(Arc::as_ptr(&f.question_id).cast::<u8>())
             .or_insert_with(|| {
                 let (name, kind) = catalog
                     .get(&f.question_id)
@@ -194,21 +201,25 @@ pub fn analyze(
                 let idx = *category_index.entry(name).or_insert_with(|| {
                     category_names.push(name.to_string());
                     categories.push(Group::default());
-                    category_days.push(BTreeMap::new());
+                    category_days.push(DayMap::default());
                     category_names.len() - 1
                 });
-                (idx, kind)
+                let kind_idx = kinds
+                    .iter()
+                    .position(|(k, _)| *k == kind)
+                    .unwrap_or_else(|| {
+                        kinds.push((kind, Group::default()));
+                        kinds.len() - 1
+                    });
+                (idx, kind_idx)
             });
         categories[cat].add(total, f.duration_secs, day, RECENT_WINDOW);
-        let cd = category_days[cat].entry(day).or_default();
+        let cd = category_days[cat].entry(day);
         cd.n += 1;
         cd.sum += f64::from(total);
-        kinds
-            .entry(kind)
-            .or_default()
-            .add(total, f.duration_secs, day, GROUP_RECENT);
+        kinds[kind].1.add(total, f.duration_secs, day, GROUP_RECENT);
         overall.add(total, f.duration_secs, day, RECENT_WINDOW);
-        let d = days.entry(day).or_default();
+        let d = days.entry(day);
         d.n += 1;
         d.sum += f64::from(total);
         for (i, score) in f.dimensions.iter().enumerate() {
@@ -263,7 +274,7 @@ pub fn analyze(
         })
         .collect();
 
-    let practice_days: BTreeSet<Date> = days.keys().map(|&d| date_of(d)).collect();
+    let practice_days: BTreeSet<Date> = days.days().map(date_of).collect();
     let overall_mean = overall.scores.mean();
     let scores: Vec<CategoryScores> = categories
         .iter()
@@ -347,8 +358,8 @@ pub fn analyze(
         })
         .collect();
     let calendar = days
-        .range(today - CALENDAR_DAYS + 1..=today)
-        .map(|(&d, agg)| (date_of(d), agg.n))
+        .between(today - CALENDAR_DAYS + 1, today)
+        .map(|(d, agg)| (date_of(d), agg.n))
         .collect();
 
     TrendsData {

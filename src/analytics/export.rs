@@ -213,7 +213,7 @@ pub fn markdown(
         let row = by_category
             .entry(category.to_string())
             .or_default()
-            .entry(f.question_id.as_str())
+            .entry(&*f.question_id)
             .or_default();
         row.scores.add(f64::from(total));
         row.best = row.best.max(total);

@@ -4,6 +4,7 @@
 
 pub mod analyze;
 pub mod catalog;
+pub mod days;
 pub mod export;
 pub mod fit;
 pub mod generate;

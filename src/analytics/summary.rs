@@ -8,6 +8,8 @@ use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
 use std::collections::BTreeSet;
 
+use super::analyze::date_of;
+use super::days::LocalDays;
 use super::srs::{self, Schedule};
 use super::streak::streak_days;
 use crate::store::AttemptFact;
@@ -74,10 +76,9 @@ pub fn summarize_facts(
     tz: &TimeZone,
 ) -> HomeSummary {
     let scored = facts.iter().filter(|f| f.total.is_some());
-    let days: BTreeSet<Date> = scored
-        .clone()
-        .map(|f| f.submitted_at().to_zoned(tz.clone()).date())
-        .collect();
+    let mut local_days = LocalDays::new(tz);
+    let day_numbers: BTreeSet<i64> = scored.clone().map(|f| local_days.day(f.at_secs)).collect();
+    let days: BTreeSet<Date> = day_numbers.into_iter().map(date_of).collect();
     let today = now.to_zoned(tz.clone()).date();
     let week_ago = (now - 168.hours()).as_second();
     let mut recent: Vec<RecentSession> = sessions

@@ -1,12 +1,13 @@
 //! `hotseat progress`, `export` and `import`: the progress report, exports of it and of the raw
 //! attempts, and restoring an export.
 
-use super::{Context, print_json};
+use super::{Context, print_json, report_skipped};
 use crate::analytics::export::{self, ExportFile};
 use crate::analytics::import::read_export;
-use crate::analytics::load::{apply_retention, load_trends};
+use crate::analytics::load::apply_retention;
 use crate::analytics::report::Progress;
 use crate::analytics::{Catalog, Options};
+use crate::bank::Bank;
 use crate::cli::ExportFormat;
 use crate::store::{SledStore, Store};
 use anyhow::{Context as _, Result};
@@ -30,9 +31,23 @@ fn options(ctx: &Context, now: Timestamp) -> Options {
 /// `hotseat progress [--json]`.
 pub fn progress(ctx: &Context) -> Result<i32> {
     let now = Timestamp::now();
-    let store = open(ctx, now)?;
-    let catalog = Catalog::from_bank(&ctx.bank());
-    let data = load_trends(&store, &catalog, &options(ctx, now))?;
+    // Parsing the bank and reading the store are the slow parts: do them at once.
+    let (loaded, read) = std::thread::scope(|scope| {
+        let bank = scope.spawn(|| Bank::load(Some(&ctx.config.paths.config_dir)));
+        let read = open(ctx, now).and_then(|store| {
+            let facts = store.attempt_facts()?;
+            let schedules = store.schedules()?;
+            Ok((store, facts, schedules))
+        });
+        let loaded = bank
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (loaded, read)
+    });
+    let (_store, facts, schedules) = read?;
+    report_skipped(&loaded.problems);
+    let catalog = Catalog::from_bank(&loaded.bank);
+    let data = crate::analytics::analyze(&facts, &schedules, &catalog, &options(ctx, now));
     if ctx.json {
         print_json(&data.progress)?;
     } else {

@@ -2,11 +2,13 @@
 
 pub mod facts;
 mod lock;
+mod opening;
 mod sled_store;
 
 pub use facts::AttemptFact;
 pub use lock::{DirLock, LockError};
-pub use sled_store::{SCHEMA_VERSION, SledStore};
+pub use opening::OpeningStore;
+pub use sled_store::{LockedDir, SCHEMA_VERSION, SledStore};
 
 use crate::analytics::srs::{self, Schedule};
 use crate::domain::{Attempt, AttemptId, Draft, Session, SessionId, Transcript};
@@ -48,6 +50,9 @@ pub enum StoreError {
     /// The database failed.
     #[error("database error: {0}")]
     Db(#[from] sled::Error),
+    /// The store could not be opened; the message is the error from the open.
+    #[error("{0}")]
+    Unavailable(String),
     /// A stored record could not be read back.
     #[error("unreadable record in {tree}: {message}")]
     Corrupt {

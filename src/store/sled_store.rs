@@ -1,11 +1,13 @@
 //! `SledStore`: the `Store` on sled, with typed JSON trees, a schema version and a data-dir lock.
 
 mod analytics;
+mod counters;
 
 use super::lock::{DirLock, LockError};
 use super::{AttemptFact, QuestionStats, Store, StoreCounts, StoreError, UsageRecord};
 use crate::analytics::srs::Schedule;
 use crate::domain::{Attempt, AttemptId, Draft, Session, SessionId, Transcript};
+use counters::Counted;
 use jiff::Timestamp;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -46,6 +48,7 @@ pub struct SledStore {
     facts: sled::Tree,
     schedules: sled::Tree,
     mocks: sled::Tree,
+    counters: sled::Tree,
     dir: PathBuf,
     _lock: DirLock,
 }
@@ -132,10 +135,25 @@ fn open_db(path: &Path) -> Result<sled::Db, StoreError> {
     }
 }
 
+/// A data dir locked for this process, its schema file checked, the database not yet opened.
+/// Locking is quick; opening the database is the slow part, which the app does in the background.
+#[derive(Debug)]
+pub struct LockedDir {
+    dir: PathBuf,
+    on_disk: Option<u32>,
+    lock: DirLock,
+}
+
 impl SledStore {
     /// Opens (creating if needed) the store in `dir`. Fails clearly when another hotseat holds
     /// it, or when it was written by a newer schema (in which case nothing is written).
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        Self::lock(dir)?.open()
+    }
+
+    /// Locks `dir` and checks its schema file, without opening the database. Fails clearly
+    /// when another hotseat holds it or a newer hotseat wrote it.
+    pub fn lock(dir: &Path) -> Result<LockedDir, StoreError> {
         let lock = DirLock::acquire(dir).map_err(|e| match e {
             LockError::Held { pid } => StoreError::Locked {
                 dir: dir.to_path_buf(),
@@ -169,47 +187,11 @@ impl SledStore {
                 supported: SCHEMA_VERSION,
             });
         }
-        let db = open_db(&dir.join(DB_DIR))?;
-        let meta = db.open_tree(META)?;
-        if let Some(v) = meta.get("schema_version")? {
-            let found =
-                u32::from_be_bytes(v.as_ref().try_into().map_err(|_| StoreError::Corrupt {
-                    tree: META,
-                    message: "schema_version is not 4 bytes".into(),
-                })?);
-            if found > SCHEMA_VERSION {
-                return Err(StoreError::FutureSchema {
-                    dir: dir.to_path_buf(),
-                    found,
-                    supported: SCHEMA_VERSION,
-                });
-            }
-        }
-        // Version 1 is the first schema: nothing to migrate yet. Later versions migrate here,
-        // in order, before the new version is recorded.
-        meta.insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
-        std::fs::write(&schema_path, SCHEMA_VERSION.to_string())
-            .map_err(io("cannot write the schema version", &schema_path))?;
-        let store = Self {
-            facts: db.open_tree(analytics::FACTS)?,
-            schedules: db.open_tree(analytics::SCHEDULES)?,
-            attempts: db.open_tree(ATTEMPTS)?,
-            by_question: db.open_tree(ATTEMPTS_BY_QUESTION)?,
-            sessions: db.open_tree(SESSIONS)?,
-            transcripts: db.open_tree(TRANSCRIPTS)?,
-            drafts: db.open_tree(DRAFTS)?,
-            stats: db.open_tree(QUESTION_STATS)?,
-            cache: db.open_tree(CACHE)?,
-            usage: db.open_tree(USAGE)?,
-            guides: db.open_tree(GUIDES)?,
-            mocks: db.open_tree(MOCKS)?,
-            meta,
-            db,
+        Ok(LockedDir {
             dir: dir.to_path_buf(),
-            _lock: lock,
-        };
-        store.ensure_analytics()?;
-        Ok(store)
+            on_disk,
+            lock,
+        })
     }
 
     /// The data dir.
@@ -230,6 +212,70 @@ impl SledStore {
         key: impl AsRef<[u8]>,
     ) -> Result<Option<T>, StoreError> {
         tree.get(key)?.map(|v| decode(name, &v)).transpose()
+    }
+}
+
+impl LockedDir {
+    /// The data dir.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Opens the database: checks and records the schema version, builds what older stores
+    /// lack (analytics, counters) once.
+    pub fn open(self) -> Result<SledStore, StoreError> {
+        let Self { dir, on_disk, lock } = self;
+        let schema_path = dir.join(SCHEMA_FILE);
+        let db = open_db(&dir.join(DB_DIR))?;
+        let meta = db.open_tree(META)?;
+        let mut recorded = None;
+        if let Some(v) = meta.get("schema_version")? {
+            let found =
+                u32::from_be_bytes(v.as_ref().try_into().map_err(|_| StoreError::Corrupt {
+                    tree: META,
+                    message: "schema_version is not 4 bytes".into(),
+                })?);
+            if found > SCHEMA_VERSION {
+                return Err(StoreError::FutureSchema {
+                    dir,
+                    found,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            recorded = Some(found);
+        }
+        // Version 1 is the first schema: nothing to migrate yet. Later versions migrate here,
+        // in order, before the new version is recorded. An open that finds the current version
+        // writes nothing, so read-only commands leave nothing to flush.
+        if recorded != Some(SCHEMA_VERSION) {
+            meta.insert("schema_version", &SCHEMA_VERSION.to_be_bytes())?;
+        }
+        if on_disk != Some(SCHEMA_VERSION) {
+            std::fs::write(&schema_path, SCHEMA_VERSION.to_string())
+                .map_err(io("cannot write the schema version", &schema_path))?;
+        }
+        let store = SledStore {
+            facts: db.open_tree(analytics::FACTS)?,
+            schedules: db.open_tree(analytics::SCHEDULES)?,
+            attempts: db.open_tree(ATTEMPTS)?,
+            by_question: db.open_tree(ATTEMPTS_BY_QUESTION)?,
+            sessions: db.open_tree(SESSIONS)?,
+            transcripts: db.open_tree(TRANSCRIPTS)?,
+            drafts: db.open_tree(DRAFTS)?,
+            stats: db.open_tree(QUESTION_STATS)?,
+            cache: db.open_tree(CACHE)?,
+            usage: db.open_tree(USAGE)?,
+            guides: db.open_tree(GUIDES)?,
+            mocks: db.open_tree(MOCKS)?,
+            counters: db.open_tree(counters::COUNTERS)?,
+            meta,
+            db,
+            dir,
+            _lock: lock,
+        };
+        store.ensure_analytics()?;
+        store.ensure_counters()?;
+        Ok(store)
     }
 }
 
@@ -268,8 +314,11 @@ impl Store for SledStore {
     }
 
     fn save_session(&self, session: &Session) -> Result<(), StoreError> {
-        self.sessions
-            .insert(session.id.as_bytes(), encode(SESSIONS, session)?)?;
+        self.put_counted(
+            Counted::Sessions,
+            session.id.as_bytes(),
+            &encode(SESSIONS, session)?,
+        )?;
         self.db.flush()?;
         Ok(())
     }
@@ -287,8 +336,11 @@ impl Store for SledStore {
         session: SessionId,
         transcript: &Transcript,
     ) -> Result<(), StoreError> {
-        self.transcripts
-            .insert(session.as_bytes(), encode(TRANSCRIPTS, transcript)?)?;
+        self.put_counted(
+            Counted::Transcripts,
+            session.as_bytes(),
+            &encode(TRANSCRIPTS, transcript)?,
+        )?;
         self.db.flush()?;
         Ok(())
     }
@@ -298,8 +350,11 @@ impl Store for SledStore {
     }
 
     fn save_draft(&self, draft: &Draft) -> Result<(), StoreError> {
-        self.drafts
-            .insert(draft.key.as_bytes(), encode(DRAFTS, draft)?)?;
+        self.put_counted(
+            Counted::Drafts,
+            draft.key.as_bytes(),
+            &encode(DRAFTS, draft)?,
+        )?;
         self.db.flush()?;
         Ok(())
     }
@@ -313,7 +368,7 @@ impl Store for SledStore {
     }
 
     fn delete_draft(&self, key: &str) -> Result<(), StoreError> {
-        self.drafts.remove(key)?;
+        self.remove_counted(Counted::Drafts, key.as_bytes())?;
         self.db.flush()?;
         Ok(())
     }
@@ -338,8 +393,11 @@ impl Store for SledStore {
     fn set_starred(&self, question_id: &str, starred: bool) -> Result<(), StoreError> {
         let mut stats = self.question_stats(question_id)?;
         stats.starred = starred;
-        self.stats
-            .insert(question_id.as_bytes(), encode(QUESTION_STATS, &stats)?)?;
+        self.put_counted(
+            Counted::QuestionStats,
+            question_id.as_bytes(),
+            &encode(QUESTION_STATS, &stats)?,
+        )?;
         self.db.flush()?;
         Ok(())
     }
@@ -349,7 +407,7 @@ impl Store for SledStore {
         match entry {
             Some(e) if e.expires_at > now => Ok(Some(e.value)),
             Some(_) => {
-                self.cache.remove(key)?;
+                self.remove_counted(Counted::Cache, key.as_bytes())?;
                 Ok(None)
             }
             None => Ok(None),
@@ -361,7 +419,7 @@ impl Store for SledStore {
             value: value.to_string(),
             expires_at,
         };
-        self.cache.insert(key, encode(CACHE, &entry)?)?;
+        self.put_counted(Counted::Cache, key.as_bytes(), &encode(CACHE, &entry)?)?;
         Ok(())
     }
 
@@ -411,15 +469,7 @@ impl Store for SledStore {
             .get("schema_version")?
             .and_then(|v| v.as_ref().try_into().ok().map(u32::from_be_bytes))
             .unwrap_or(SCHEMA_VERSION);
-        Ok(StoreCounts {
-            attempts: self.attempts.len(),
-            sessions: self.sessions.len(),
-            transcripts: self.transcripts.len(),
-            drafts: self.drafts.len(),
-            question_stats: self.stats.len(),
-            cache: self.cache.len(),
-            schema_version,
-        })
+        self.read_counts(schema_version)
     }
 
     fn flush(&self) -> Result<(), StoreError> {

@@ -11,18 +11,17 @@ pub mod guide_enrich_stream;
 pub mod interviewer_stream;
 pub mod keymap;
 pub mod shared;
+pub mod startup;
 pub mod state;
 pub mod ui;
 
-use crate::bank::Bank;
 use crate::cli::Cli;
 use crate::commands::Context;
-use crate::store::{SledStore, Store};
+use crate::store::Store;
 use action::Action;
 use anyhow::{Context as _, Result};
 use app::App;
 use effects::EffectRunner;
-use keymap::Keymap;
 use state::AppState;
 use std::io::IsTerminal;
 use std::sync::Arc;
@@ -66,30 +65,27 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
     }
     let ctx = Context::from_cli(cli)?;
     let paths = ctx.config.paths.clone();
-    // Parsing the bank and opening the database are the slow parts of start-up: do them at once.
-    let (loaded, store) = std::thread::scope(|scope| {
-        let bank = scope.spawn(|| Bank::load(Some(&paths.config_dir)));
-        let store = SledStore::open(&paths.data_dir);
-        let loaded = bank
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (loaded, store)
-    });
-    let store = store?;
+    let settings = ctx.config.settings.clone();
+    let config = ctx.config.clone();
     let _guard = init_logging(&paths.data_dir);
+    // The database opens on its own thread while the bank is parsed and the first frame drawn;
+    // if it fails, the app quits and the error is reported like any start-up error.
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let quit = tx.clone();
+    let started = startup::begin(&paths, settings.retention_days, move |e| {
+        tracing::error!("store unavailable: {e}");
+        let _ = quit.send(Action::Quit);
+    })?;
     tracing::info!(data_dir = %paths.data_dir.display(), "hotseat starting");
+    let startup::Started {
+        loaded,
+        store: opening,
+        keymap,
+        keymap_error,
+    } = started;
     for p in &loaded.problems {
         tracing::warn!("skipped: {p}");
     }
-    let settings = ctx.config.settings.clone();
-    let config = ctx.config.clone();
-    if settings.retention_days > 0 {
-        let cutoff = jiff::Timestamp::now()
-            - jiff::SignedDuration::from_hours(i64::from(settings.retention_days) * 24);
-        let pruned = store.prune_attempts_before(cutoff)?;
-        tracing::info!(pruned, "retention applied");
-    }
-    let (keymap, keymap_error) = Keymap::load(&paths.config_dir);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(settings.theme, no_color);
 
@@ -98,9 +94,8 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
         .enable_all()
         .build()
         .context("starting the async runtime")?;
+    let store: Arc<dyn Store> = opening.clone();
     runtime.block_on(async move {
-        let store: Arc<dyn Store> = Arc::new(store);
-        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let catalog = Arc::new(crate::analytics::Catalog::from_bank(&loaded.bank));
         let llm = crate::llm::LlmSetup::from_config(
             &config,
@@ -161,5 +156,8 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
         ratatui::restore();
         result
     })?;
+    if let Some(e) = opening.failure() {
+        anyhow::bail!("{e}");
+    }
     Ok(0)
 }

@@ -2,6 +2,7 @@
 //! in the same transaction as each attempt, rebuilt once for stores that predate them, and
 //! pruned with retention.
 
+use super::counters::{Counted, add_in};
 use super::{ATTEMPTS, QUESTION_STATS, SledStore, decode, encode, index_key};
 use crate::analytics::srs::{self, Schedule};
 use crate::domain::Attempt;
@@ -29,7 +30,7 @@ fn corrupt_chunk(e: &postcard::Error) -> StoreError {
     }
 }
 
-fn tx_error(e: TransactionError<StoreError>) -> StoreError {
+pub(super) fn tx_error(e: TransactionError<StoreError>) -> StoreError {
     match e {
         TransactionError::Storage(s) => StoreError::Db(s),
         TransactionError::Abort(e) => e,
@@ -55,7 +56,8 @@ fn next_schedule(previous: Option<Schedule>, attempt: &Attempt) -> Option<Schedu
 }
 
 impl SledStore {
-    /// Saves one attempt with its stats, facts and schedule in one transaction, then flushes.
+    /// Saves one attempt with its stats, facts, schedule and counts in one transaction, then
+    /// flushes.
     /// Saving an id again replaces the attempt and its facts; stats and schedule count it once.
     pub(super) fn save_attempt_with_analytics(&self, attempt: &Attempt) -> Result<(), StoreError> {
         let value = encode(ATTEMPTS, attempt)?;
@@ -69,39 +71,48 @@ impl SledStore {
             &self.stats,
             &self.facts,
             &self.schedules,
+            &self.counters,
         )
-            .transaction(|(attempts, by_question, st, facts_tree, schedules)| {
-                let existed = attempts.get(attempt.id.as_bytes())?.is_some();
-                attempts.insert(attempt.id.as_bytes(), value.as_slice())?;
-                by_question.insert(index.as_slice(), &[])?;
-                let mut chunk = match facts_tree.get(day.as_bytes())? {
-                    Some(bytes) => {
-                        facts::decode_chunk(&bytes).map_err(|e| abort(corrupt_chunk(&e)))?
+            .transaction(
+                |(attempts, by_question, st, facts_tree, schedules, counters)| {
+                    let existed = attempts.get(attempt.id.as_bytes())?.is_some();
+                    attempts.insert(attempt.id.as_bytes(), value.as_slice())?;
+                    by_question.insert(index.as_slice(), &[])?;
+                    let mut chunk = match facts_tree.get(day.as_bytes())? {
+                        Some(bytes) => {
+                            facts::decode_chunk(&bytes).map_err(|e| abort(corrupt_chunk(&e)))?
+                        }
+                        None => Vec::new(),
+                    };
+                    facts::upsert(&mut chunk, fact.clone());
+                    let chunk =
+                        facts::encode_chunk(&chunk).map_err(|e| abort(corrupt_chunk(&e)))?;
+                    facts_tree.insert(day.as_bytes(), chunk)?;
+                    if existed {
+                        return Ok(());
                     }
-                    None => Vec::new(),
-                };
-                facts::upsert(&mut chunk, fact.clone());
-                let chunk = facts::encode_chunk(&chunk).map_err(|e| abort(corrupt_chunk(&e)))?;
-                facts_tree.insert(day.as_bytes(), chunk)?;
-                if existed {
-                    return Ok(());
-                }
-                let key = attempt.question_id.as_bytes();
-                let mut stats: QuestionStats = match st.get(key)? {
-                    Some(v) => decode(QUESTION_STATS, &v).map_err(abort)?,
-                    None => QuestionStats::default(),
-                };
-                bump_stats(&mut stats, attempt);
-                st.insert(key, encode(QUESTION_STATS, &stats).map_err(abort)?)?;
-                let previous: Option<Schedule> = match schedules.get(key)? {
-                    Some(v) => Some(decode(SCHEDULES, &v).map_err(abort)?),
-                    None => None,
-                };
-                if let Some(s) = next_schedule(previous, attempt) {
-                    schedules.insert(key, encode(SCHEDULES, &s).map_err(abort)?)?;
-                }
-                Ok(())
-            })
+                    add_in(counters, Counted::Attempts, 1)?;
+                    let key = attempt.question_id.as_bytes();
+                    let known = st.get(key)?;
+                    if known.is_none() {
+                        add_in(counters, Counted::QuestionStats, 1)?;
+                    }
+                    let mut stats: QuestionStats = match known {
+                        Some(v) => decode(QUESTION_STATS, &v).map_err(abort)?,
+                        None => QuestionStats::default(),
+                    };
+                    bump_stats(&mut stats, attempt);
+                    st.insert(key, encode(QUESTION_STATS, &stats).map_err(abort)?)?;
+                    let previous: Option<Schedule> = match schedules.get(key)? {
+                        Some(v) => Some(decode(SCHEDULES, &v).map_err(abort)?),
+                        None => None,
+                    };
+                    if let Some(s) = next_schedule(previous, attempt) {
+                        schedules.insert(key, encode(SCHEDULES, &s).map_err(abort)?)?;
+                    }
+                    Ok(())
+                },
+            )
             .map_err(tx_error)?;
         self.db.flush()?;
         Ok(())
@@ -129,6 +140,7 @@ impl SledStore {
         let mut attempts = sled::Batch::default();
         let mut by_question = sled::Batch::default();
         let mut stats: HashMap<&str, QuestionStats> = HashMap::new();
+        let mut new_stats = 0i64;
         let mut schedules: HashMap<&str, Option<Schedule>> = HashMap::new();
         let mut chunks: BTreeMap<String, Vec<AttemptFact>> = BTreeMap::new();
         for a in group {
@@ -136,7 +148,9 @@ impl SledStore {
             by_question.insert(index_key(&a.question_id, a.id), &[]);
             let q = a.question_id.as_str();
             if !stats.contains_key(q) {
-                stats.insert(q, self.get_stats(q)?);
+                let known: Option<QuestionStats> = Self::get(&self.stats, QUESTION_STATS, q)?;
+                new_stats += i64::from(known.is_none());
+                stats.insert(q, known.unwrap_or_default());
             }
             if let Some(s) = stats.get_mut(q) {
                 bump_stats(s, a);
@@ -177,19 +191,23 @@ impl SledStore {
                 facts::encode_chunk(chunk).map_err(|e| corrupt_chunk(&e))?,
             );
         }
+        let added = i64::try_from(group.len()).unwrap_or(i64::MAX);
         (
             &self.attempts,
             &self.by_question,
             &self.stats,
             &self.facts,
             &self.schedules,
+            &self.counters,
         )
-            .transaction(|(a, bq, st, f, sc)| {
+            .transaction(|(a, bq, st, f, sc, c)| {
                 a.apply_batch(&attempts)?;
                 bq.apply_batch(&by_question)?;
                 st.apply_batch(&stats_batch)?;
                 f.apply_batch(&facts_batch)?;
                 sc.apply_batch(&schedules_batch)?;
+                add_in(c, Counted::Attempts, added)?;
+                add_in(c, Counted::QuestionStats, new_stats)?;
                 Ok(())
             })
             .map_err(tx_error)
@@ -199,12 +217,14 @@ impl SledStore {
         Ok(Self::get(&self.stats, QUESTION_STATS, question_id)?.unwrap_or_default())
     }
 
-    /// Every attempt fact, day chunk by day chunk (oldest day first).
+    /// Every attempt fact, day chunk by day chunk (oldest day first), sized from the attempt
+    /// count and decoded in place with shared question ids.
     pub(super) fn read_facts(&self) -> Result<Vec<AttemptFact>, StoreError> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(self.count_of(Counted::Attempts)?);
+        let mut ids = facts::QuestionIds::default();
         for item in self.facts.iter().values() {
             let bytes = item?;
-            out.extend(facts::decode_chunk(&bytes).map_err(|e| corrupt_chunk(&e))?);
+            facts::decode_chunk_into(&bytes, &mut out, &mut ids).map_err(|e| corrupt_chunk(&e))?;
         }
         Ok(out)
     }
@@ -223,12 +243,14 @@ impl SledStore {
             .collect()
     }
 
-    /// Deletes attempts submitted before `cutoff`, found through the day chunks, and brings the
-    /// touched questions' stats and schedules back in line with what remains.
+    /// Deletes attempts submitted before `cutoff`, found through the day chunks, in one
+    /// transaction with their facts and the attempt count, then brings the touched questions'
+    /// stats and schedules back in line with what remains.
     pub(super) fn prune_with_analytics(&self, cutoff: Timestamp) -> Result<usize, StoreError> {
         let last_day = facts::chunk_key(cutoff);
         let limit = cutoff.as_second();
         let mut dropped: Vec<AttemptFact> = Vec::new();
+        let mut facts_batch = sled::Batch::default();
         for item in self.facts.range(..=last_day.as_bytes()) {
             let (key, bytes) = item?;
             let chunk = facts::decode_chunk(&bytes).map_err(|e| corrupt_chunk(&e))?;
@@ -238,29 +260,48 @@ impl SledStore {
                 continue;
             }
             if keep.is_empty() {
-                self.facts.remove(&key)?;
+                facts_batch.remove(key);
             } else {
-                self.facts.insert(
-                    &key,
+                facts_batch.insert(
+                    key,
                     facts::encode_chunk(&keep).map_err(|e| corrupt_chunk(&e))?,
-                )?;
+                );
             }
             dropped.extend(old);
         }
+        if dropped.is_empty() {
+            return Ok(0);
+        }
+        let mut attempts = sled::Batch::default();
+        let mut by_question = sled::Batch::default();
+        let mut removed = 0i64;
         let mut touched: Vec<String> = Vec::new();
         for f in &dropped {
-            self.attempts.remove(f.id.as_bytes())?;
-            self.by_question.remove(index_key(&f.question_id, f.id))?;
-            touched.push(f.question_id.clone());
+            removed += i64::from(self.attempts.contains_key(f.id.as_bytes())?);
+            attempts.remove(f.id.as_bytes());
+            by_question.remove(index_key(&f.question_id, f.id));
+            touched.push(f.question_id.to_string());
         }
+        (
+            &self.attempts,
+            &self.by_question,
+            &self.facts,
+            &self.counters,
+        )
+            .transaction(|(a, bq, f, c)| {
+                a.apply_batch(&attempts)?;
+                bq.apply_batch(&by_question)?;
+                f.apply_batch(&facts_batch)?;
+                add_in(c, Counted::Attempts, -removed)?;
+                Ok(())
+            })
+            .map_err(tx_error)?;
         touched.sort();
         touched.dedup();
         for q in &touched {
             self.recount_question(q)?;
         }
-        if !dropped.is_empty() {
-            self.db.flush()?;
-        }
+        self.db.flush()?;
         Ok(dropped.len())
     }
 
@@ -278,8 +319,11 @@ impl SledStore {
             bump_stats(&mut stats, a);
             schedule = next_schedule(schedule, a);
         }
-        self.stats
-            .insert(question_id.as_bytes(), encode(QUESTION_STATS, &stats)?)?;
+        self.put_counted(
+            Counted::QuestionStats,
+            question_id.as_bytes(),
+            &encode(QUESTION_STATS, &stats)?,
+        )?;
         match schedule {
             Some(s) => self
                 .schedules

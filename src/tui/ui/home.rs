@@ -91,9 +91,11 @@ fn stats_lines(summary: Option<&HomeSummary>, theme: &Theme) -> Vec<Line<'static
         theme,
     ));
     first.push(Span::raw("    "));
+    // "…" while the store is still being read; "—" once it is known there is no score yet
+    let no_score = if summary.is_some() { "—" } else { "…" };
     first.extend(labelled(
         "last score",
-        last.map_or_else(|| "—".into(), |v| format!("{v}/100")),
+        last.map_or_else(|| no_score.into(), |v| format!("{v}/100")),
         last.map_or(theme.dim, |v| theme.score(v)),
         theme,
     ));
