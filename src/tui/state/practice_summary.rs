@@ -2,8 +2,8 @@
 //! the weakest dimensions, next steps and which answers to retry.
 
 use crate::bank::Bank;
-use crate::domain::{Attempt, Dimension};
-use std::collections::BTreeMap;
+use crate::domain::{Attempt, Dimension, QuestionKind};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One answered question's line in the results.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,14 +45,29 @@ fn mean(values: &[u32]) -> Option<u8> {
     u8::try_from((values.iter().sum::<u32>() + n / 2) / n).ok()
 }
 
-fn advice(d: Dimension) -> &'static str {
+/// The shape to aim for, for the kinds of question a session asked.
+fn shape_advice(kinds: &BTreeSet<QuestionKind>) -> &'static str {
+    let only = |k: QuestionKind| kinds.len() == 1 && kinds.contains(&k);
+    if only(QuestionKind::Behavioral) {
+        "give stories a visible shape: situation, task, action, result"
+    } else if only(QuestionKind::Technical) {
+        "give answers a visible shape: a one-line definition, how it works, an example, the trade-offs"
+    } else if only(QuestionKind::SystemDesign) {
+        "walk the design in order: requirements, estimates, components, data, scaling, trade-offs"
+    } else if only(QuestionKind::Situational) {
+        "clarify the situation, weigh the options, say what you would decide and how you would follow up"
+    } else {
+        "give answers a visible shape: situation, task, action, result for stories; definition, \
+         mechanism, example and trade-offs for technical answers"
+    }
+}
+
+fn advice(d: Dimension, kinds: &BTreeSet<QuestionKind>) -> &'static str {
     match d {
         Dimension::Relevance => {
             "answer the question asked and cover its talking points (read them in Browse)"
         }
-        Dimension::Structure => {
-            "give answers a visible shape: situation, task, action, result for stories"
-        }
+        Dimension::Structure => shape_advice(kinds),
         Dimension::Specificity => {
             "add numbers, names of tools and systems, and say what you did yourself"
         }
@@ -114,7 +129,15 @@ impl ResultsSummary {
         let weakest: Vec<String> = weak.iter().take(3).map(|r| r.question_id.clone()).collect();
         let mut next_steps = Vec::new();
         if let Some((d, m)) = dimensions.first().filter(|(_, m)| *m < 75) {
-            next_steps.push(format!("{} averaged {m}: {}.", d.label(), advice(*d)));
+            let kinds: BTreeSet<QuestionKind> = attempts
+                .iter()
+                .filter_map(|a| bank.question(&a.question_id).map(|q| q.kind))
+                .collect();
+            next_steps.push(format!(
+                "{} averaged {m}: {}.",
+                d.label(),
+                advice(*d, &kinds)
+            ));
         }
         if let Some((c, m, _)) = per_category.first().filter(|(_, m, _)| *m < 70) {
             next_steps.push(format!(
@@ -146,5 +169,28 @@ impl ResultsSummary {
             next_steps,
             weakest,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(list: &[QuestionKind]) -> BTreeSet<QuestionKind> {
+        list.iter().copied().collect()
+    }
+
+    #[test]
+    fn shape_advice_fits_the_kinds_asked() {
+        assert!(shape_advice(&kinds(&[QuestionKind::Behavioral])).contains("situation, task"));
+        let technical = shape_advice(&kinds(&[QuestionKind::Technical]));
+        assert!(technical.contains("trade-offs") && !technical.contains("situation"));
+        assert!(shape_advice(&kinds(&[QuestionKind::SystemDesign])).contains("requirements"));
+        let mixed = shape_advice(&kinds(&[QuestionKind::Behavioral, QuestionKind::Technical]));
+        assert!(mixed.contains("stories") && mixed.contains("technical"));
+        assert_eq!(
+            advice(Dimension::Structure, &kinds(&[QuestionKind::Technical])),
+            technical
+        );
     }
 }
