@@ -666,6 +666,38 @@ mod tests {
     }
 
     #[test]
+    fn every_screen_but_home_and_typing_has_esc_as_a_way_out() {
+        let map = Keymap::default();
+        let esc = key(KeyCode::Esc, KeyModifiers::NONE);
+        for (context, name) in KeyContext::ALL {
+            if matches!(
+                context,
+                KeyContext::Global | KeyContext::Home | KeyContext::PracticeRun
+            ) {
+                continue;
+            }
+            let action = map.action(context, &esc);
+            assert!(
+                matches!(
+                    action,
+                    Some(Action::Back | Action::TogglePause | Action::EndSession)
+                ),
+                "[{name}] Esc does {action:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn q_leaves_practice_feedback_and_results() {
+        let map = Keymap::default();
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(
+            map.action(KeyContext::PracticeReview, &q),
+            Some(Action::Back)
+        );
+    }
+
+    #[test]
     fn user_overlay_rebinds_and_unbinds() {
         let mut map = Keymap::default();
         map.apply(
