@@ -1,6 +1,6 @@
 //! Job posting fetches against a local axum server on 127.0.0.1: a JSON-LD page, a meta-only
-//! page, a JavaScript-only page, 404, 403, a flaky page that succeeds on retry, and a slow page
-//! that times out.
+//! page, a JavaScript-only page, two hosted job-board pages without structured data, 404, 403, a
+//! flaky page that succeeds on retry, and a slow page that times out.
 #![allow(clippy::unwrap_used)]
 
 use axum::Router;
@@ -27,12 +27,60 @@ const JS_ONLY: &str = r#"<!doctype html><html><head><title>Jobs</title></head><b
 <noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div>
 <script src="/static/js/main.js"></script></body></html>"#;
 
+/// A hosted job-board page in the style of Greenhouse boards: header with the title and company,
+/// the posting in a content div, an application form after it; no JSON-LD.
+const BOARD_GREENHOUSE_LIKE: &str = r#"<!doctype html><html><head>
+<title>Job Application for Senior Site Reliability Engineer at Harbor Logistics</title>
+<meta property="og:title" content="Senior Site Reliability Engineer">
+<meta property="og:description" content="Come join our team!">
+</head><body><div id="app_body">
+<div id="header"><h1 class="app-title">Senior Site Reliability Engineer</h1>
+<span class="company-name">at Harbor Logistics</span><div class="location">Rotterdam (hybrid)</div></div>
+<div id="content">
+<p>Harbor Logistics moves containers for 400 shippers. Our platform team keeps the booking and tracking systems up around the clock.</p>
+<p><strong>What you will do</strong></p>
+<ul><li>Own the reliability of our Kubernetes clusters and the services that run on them.</li>
+<li>Define service level objectives with product teams and hold the error budget.</li>
+<li>Lead incident response and write blameless postmortems.</li></ul>
+<p><strong>What you bring</strong></p>
+<ul><li>You must have five or more years running production systems on Linux.</li>
+<li>Strong Terraform and Prometheus experience.</li>
+<li>Experience with on-call rotations and capacity planning.</li></ul>
+</div>
+<div id="application"><form><label>First name</label><input name="first_name"><button>Submit application</button></form></div>
+</div></body></html>"#;
+
+/// A hosted job-board page in the style of Lever boards: a headline block, sections of the
+/// posting, an apply button and a footer; no JSON-LD.
+const BOARD_LEVER_LIKE: &str = r#"<!doctype html><html><head>
+<title>Tidewater Health - Staff Data Scientist</title>
+<meta name="twitter:title" content="Tidewater Health - Staff Data Scientist">
+<meta name="twitter:description" content="Our mission is better care at home.">
+</head><body><div class="content-wrapper posting-page">
+<div class="posting-headline"><h2>Staff Data Scientist</h2>
+<div class="posting-categories"><div class="location">Remote, Europe</div><div class="department">Data</div></div></div>
+<div class="section-wrapper page-full-width"><div class="section page-centered" data-qa="job-description">
+<div>Tidewater Health builds software for home-care nurses. We use data to decide which patients need a visit first.</div></div>
+<div class="section page-centered"><h3>What you will do</h3><ul class="posting-requirements plain-list">
+<li>Design and analyse experiments on scheduling changes with the operations team.</li>
+<li>Build forecasting models for visit demand and explain them to clinical leads.</li>
+<li>Mentor two data scientists.</li></ul></div>
+<div class="section page-centered"><h3>Requirements</h3><ul class="posting-requirements plain-list">
+<li>You must have deep experience with causal inference and A/B testing.</li>
+<li>Strong Python and SQL.</li><li>Experience shipping models to production.</li></ul></div>
+<div class="section page-centered last-section-apply"><a class="postings-btn" href="/apply">Apply for this job</a></div>
+</div></div>
+<div class="main-footer page-full-width"><p>Jobs powered by a hiring platform</p></div>
+</body></html>"#;
+
 async fn server() -> String {
     let flaky_hits = Arc::new(AtomicUsize::new(0));
     let app = Router::new()
         .route("/jsonld", get(|| async { Html(JSON_LD) }))
         .route("/meta", get(|| async { Html(META_ONLY) }))
         .route("/js", get(|| async { Html(JS_ONLY) }))
+        .route("/board-a", get(|| async { Html(BOARD_GREENHOUSE_LIKE) }))
+        .route("/board-b", get(|| async { Html(BOARD_LEVER_LIKE) }))
         .route(
             "/blocked",
             get(|| async { (StatusCode::FORBIDDEN, "no bots").into_response() }),
@@ -189,4 +237,38 @@ async fn refused_connection_and_bad_urls_are_explained() {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("not http or https"), "{err}");
+}
+
+#[tokio::test]
+async fn hosted_board_pages_without_structured_data_give_the_posting_text() {
+    let base = server().await;
+    let a = fetch_posting(&format!("{base}/board-a"), &opts(), |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(a.extraction, Extraction::ReadableText);
+    assert_eq!(a.title.as_deref(), Some("Senior Site Reliability Engineer"));
+    for line in [
+        "Define service level objectives",
+        "You must have five or more years running production systems on Linux.",
+        "Strong Terraform and Prometheus experience.",
+    ] {
+        assert!(a.text.contains(line), "missing {line:?} in {}", a.text);
+    }
+    assert_eq!(a.company.as_deref(), Some("Harbor Logistics"));
+    assert!(!a.text.contains("Submit application"), "{}", a.text);
+    let b = fetch_posting(&format!("{base}/board-b"), &opts(), |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(b.extraction, Extraction::ReadableText);
+    for line in [
+        "Design and analyse experiments",
+        "You must have deep experience with causal inference and A/B testing.",
+        "Strong Python and SQL.",
+    ] {
+        assert!(b.text.contains(line), "missing {line:?} in {}", b.text);
+    }
+    assert_eq!(b.title.as_deref(), Some("Staff Data Scientist"));
+    assert_eq!(b.company.as_deref(), Some("Tidewater Health"));
+    assert!(!b.text.contains("Apply for this job"), "{}", b.text);
+    assert!(!b.text.contains("powered by"), "{}", b.text);
 }

@@ -445,12 +445,25 @@ fn walk(el: ElementRef<'_>, out: &mut String) {
     }
 }
 
+/// Lines a hosted job board puts around a posting that say nothing about the job.
+fn is_board_chrome(line: &str) -> bool {
+    let lower = line.trim_start_matches(['#', ' ']).to_lowercase();
+    let short = lower.split_whitespace().count() <= 8;
+    short
+        && (lower.starts_with("apply for this job")
+            || lower.starts_with("apply now")
+            || lower.starts_with("submit application")
+            || lower.starts_with("back to jobs")
+            || lower.starts_with("view all jobs")
+            || lower.contains("powered by"))
+}
+
 fn tidy(text: &str) -> String {
     let mut out = String::new();
     let mut blank = 0;
     for line in text.lines() {
         let line = line.trim();
-        if line.is_empty() || line == "-" {
+        if line.is_empty() || line == "-" || is_board_chrome(line) {
             blank += 1;
             continue;
         }
@@ -531,6 +544,72 @@ fn from_json_ld(doc: &Html) -> Option<Posting> {
     None
 }
 
+/// The text of the page's first `h1` (else `h2`), if it has one.
+fn first_heading(doc: &Html) -> Option<String> {
+    ["h1", "h2"].iter().find_map(|css| {
+        let sel = selector(css)?;
+        doc.select(&sel)
+            .map(|h| collapse(&h.text().collect::<String>()))
+            .find(|t| !t.is_empty())
+    })
+}
+
+/// A page title such as "Acme - Staff Engineer", "Staff Engineer | Acme" or "Job Application for
+/// Staff Engineer at Acme" split into the job title (the part the page's heading repeats) and the
+/// company; a title the heading does not appear in is kept whole, with no company.
+fn split_page_title(title: &str, heading: &str) -> (Option<String>, Option<String>) {
+    let title = title.trim();
+    let heading = heading.trim();
+    if title.eq_ignore_ascii_case(heading) || heading.is_empty() {
+        return (Some(heading.to_string()), None);
+    }
+    let Some(at) = title.find(heading) else {
+        return (Some(title.to_string()), None);
+    };
+    let before = title[..at].trim();
+    let after = title[at + heading.len()..].trim();
+    let strip = |s: &str| {
+        s.trim_matches(|c: char| c == '-' || c == '|' || c == '–' || c == '—' || c == ':')
+            .trim()
+            .to_string()
+    };
+    let after = after
+        .strip_prefix("at ")
+        .map_or_else(|| strip(after), strip);
+    let before = strip(before);
+    // "Job Application for <title> at <company>": the words before the title name no company.
+    let before = if before.to_lowercase().starts_with("job application") {
+        String::new()
+    } else {
+        before
+    };
+    let company = [after, before]
+        .into_iter()
+        .find(|c| !c.is_empty() && c.split_whitespace().count() <= 6);
+    (Some(heading.to_string()), company)
+}
+
+/// The job title and, when a page title names it beside the heading, the company: the first of
+/// the meta title and the `<title>` that splits around the heading; else the meta title, the
+/// `<title>` or the heading, in that order.
+fn titled(
+    meta_title: Option<String>,
+    tag_title: Option<String>,
+    heading: Option<String>,
+) -> (Option<String>, Option<String>) {
+    if let Some(h) = &heading {
+        let split = [&meta_title, &tag_title]
+            .into_iter()
+            .flatten()
+            .map(|t| split_page_title(t, h))
+            .find(|(_, company)| company.is_some());
+        if let Some(found) = split {
+            return found;
+        }
+    }
+    (meta_title.or(tag_title).or(heading), None)
+}
+
 fn readable_root(doc: &Html) -> Option<ElementRef<'_>> {
     ["main", "article", "[role=\"main\"]", "body"]
         .iter()
@@ -569,16 +648,16 @@ pub fn extract_posting(html: &str) -> Result<Posting, ExtractError> {
     if let Some(p) = from_json_ld(&doc) {
         return Ok(p);
     }
-    let title = meta(&doc, &["og:title", "twitter:title"]).or_else(|| {
-        selector("title")
-            .and_then(|sel| {
-                doc.select(&sel)
-                    .next()
-                    .map(|t| collapse(&t.text().collect::<String>()))
-            })
-            .filter(|t| !t.is_empty())
-    });
-    let company = meta(&doc, &["og:site_name"]);
+    let meta_title = meta(&doc, &["og:title", "twitter:title"]);
+    let tag_title = selector("title")
+        .and_then(|sel| {
+            doc.select(&sel)
+                .next()
+                .map(|t| collapse(&t.text().collect::<String>()))
+        })
+        .filter(|t| !t.is_empty());
+    let (title, named_company) = titled(meta_title, tag_title, first_heading(&doc));
+    let company = meta(&doc, &["og:site_name"]).or(named_company);
     let description = meta(
         &doc,
         &["og:description", "description", "twitter:description"],
@@ -635,6 +714,54 @@ fn plain_posting(text: &str) -> Result<Posting, ExtractError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_titles_split_into_job_title_and_company() {
+        let split = |t: &str, h: &str| split_page_title(t, h);
+        assert_eq!(
+            split(
+                "Tidewater Health - Staff Data Scientist",
+                "Staff Data Scientist"
+            ),
+            (
+                Some("Staff Data Scientist".into()),
+                Some("Tidewater Health".into())
+            )
+        );
+        assert_eq!(
+            split("Staff Engineer | Acme", "Staff Engineer"),
+            (Some("Staff Engineer".into()), Some("Acme".into()))
+        );
+        assert_eq!(
+            split(
+                "Job Application for Senior Site Reliability Engineer at Harbor Logistics",
+                "Senior Site Reliability Engineer"
+            ),
+            (
+                Some("Senior Site Reliability Engineer".into()),
+                Some("Harbor Logistics".into())
+            )
+        );
+        assert_eq!(
+            split("Careers", "Backend Engineer"),
+            (Some("Careers".into()), None)
+        );
+        assert_eq!(
+            split("Backend Engineer", "Backend Engineer"),
+            (Some("Backend Engineer".into()), None)
+        );
+    }
+
+    #[test]
+    fn board_chrome_lines_are_dropped_but_job_lines_stay() {
+        assert!(is_board_chrome("Apply for this job"));
+        assert!(is_board_chrome("Jobs powered by a hiring platform"));
+        assert!(is_board_chrome("## Apply now"));
+        assert!(!is_board_chrome(
+            "You will apply for this job's budget with finance every quarter and own the forecast."
+        ));
+        assert!(!is_board_chrome("- Strong Python and SQL."));
+    }
 
     #[test]
     fn json_ld_in_a_graph_with_html_description() {
