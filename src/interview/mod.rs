@@ -11,6 +11,7 @@ pub mod prompt;
 pub mod record;
 pub mod report;
 pub mod setup;
+pub mod start;
 
 pub use engine::{Cue, Interview, Phase, QuestionRecord};
 pub use interviewer::{Interviewer, LlmInterviewer, ScriptedInterviewer, Utterance};

@@ -1,5 +1,7 @@
-//! Practice sessions: what to practise (planning from the bank and past scores) and the timer rules.
+//! Practice sessions: what to practise (planning from the bank and past scores), the timer rules
+//! and how an answer is recorded.
 
+pub mod answer;
 pub mod plan;
 pub mod timer;
 
