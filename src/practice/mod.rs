@@ -5,5 +5,7 @@ pub mod answer;
 pub mod plan;
 pub mod timer;
 
-pub use plan::{PracticeKind, PracticeSetup, TimeMode, plan_questions};
+pub use plan::{
+    PlanKind, PracticeKind, PracticeSetup, TimeMode, day_seed, plan_due, plan_questions,
+};
 pub use timer::{TimerPhase, TimerState};
