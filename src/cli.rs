@@ -93,7 +93,7 @@ pub enum Command {
     },
     /// List past practice sessions and mock interviews, or show one in full.
     History(HistoryArgs),
-    /// Open the app straight into a mock interview.
+    /// Open the app straight into a mock interview, or run one from a script (`--script FILE`).
     Mock(MockArgs),
     /// Print a shell completion script.
     Completions {
@@ -394,4 +394,11 @@ pub struct MockArgs {
     /// A job description (text or Markdown file) to choose questions by.
     #[arg(long, value_name = "FILE")]
     pub jd: Option<PathBuf>,
+    /// Run the interview without the app: answers in this file, separated by lines holding only
+    /// `---`, answer the warm-up, each question and follow-up, and "any questions for me?" in turn.
+    #[arg(long, value_name = "FILE")]
+    pub script: Option<PathBuf>,
+    /// Plan the scripted interview's questions with this seed (default: the current second).
+    #[arg(long, value_name = "N", requires = "script")]
+    pub seed: Option<u64>,
 }

@@ -1,5 +1,5 @@
-//! The scriptable practice commands end to end: `practice plan` and `practice answer` (stored as
-//! the practice screen stores answers), with their errors storing nothing.
+//! The scriptable practice and mock commands end to end: `practice plan`, `practice answer` (stored
+//! as the practice screen stores answers) and `mock --script`, with their errors storing nothing.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -273,4 +273,167 @@ fn bad_answers_name_the_flag_and_store_nothing() {
             .unwrap()
             .is_empty()
     );
+}
+
+/// Warm-up, a weak first answer, then answers enough for a follow-up on each question and a "no".
+fn full_script() -> String {
+    [
+        "I am a backend engineer with six years in payments, and I lead a team of four.",
+        "I fixed it.",
+        STRONG,
+        STRONG,
+        STRONG,
+        "no",
+        "no",
+    ]
+    .join("\n---\n")
+}
+
+fn mock(dir: &Path, script: &str) -> Value {
+    json_of(
+        dir,
+        &[
+            "mock",
+            "--persona",
+            "friendly",
+            "--questions",
+            "2",
+            "--seed",
+            "5",
+            "--script",
+            script,
+        ],
+    )
+}
+
+#[test]
+fn a_scripted_mock_runs_to_a_report_and_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = write(dir.path(), "script.txt", &full_script());
+    let run = mock(dir.path(), &script);
+    assert_eq!(run["status"], "finished", "{run:#}");
+    assert_eq!(run["interviewer"], "scripted");
+    assert_eq!(run["persona"], "friendly");
+    assert_eq!(run["report"]["planned"], 2);
+    assert_eq!(run["report"]["answered"], 2);
+    assert_eq!(run["questions"].as_array().unwrap().len(), 2);
+
+    let turns = run["transcript"].as_array().unwrap();
+    assert_eq!(turns[0]["speaker"], "interviewer");
+    assert_eq!(turns[0]["cue"], "opening");
+    for pair in turns.windows(2) {
+        assert_ne!(pair[0]["speaker"], pair[1]["speaker"], "turns alternate");
+        assert!(pair[0]["at"].as_str() <= pair[1]["at"].as_str());
+    }
+    assert_eq!(turns[1]["speaker"], "candidate");
+    assert_eq!(turns[1]["script_line"], 1);
+    assert!(
+        turns[1]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("I am a backend")
+    );
+    assert_eq!(turns[2]["cue"], "ask");
+    assert_eq!(turns[3]["text"], "I fixed it.");
+    assert_eq!(turns[4]["cue"], "probe", "a thin answer draws a follow-up");
+    assert!(turns[4]["probe"].is_string());
+    assert_eq!(
+        run["probes_asked"][0]["question_id"],
+        turns[2]["question_id"]
+    );
+    assert_eq!(turns.last().unwrap()["speaker"], "interviewer");
+
+    let session = run["session_id"].as_str().unwrap();
+    let history = json_of(dir.path(), &["history"]);
+    assert_eq!(history[0]["id"], session);
+    assert_eq!(history[0]["kind"], "mock");
+    assert_eq!(history[0]["status"], "finished");
+    let shown = json_of(dir.path(), &["history", "show", session]);
+    assert_eq!(
+        shown["transcript"]["turns"].as_array().unwrap().len(),
+        turns.len()
+    );
+    assert_eq!(answers_stored(dir.path()), 2, "one attempt per question");
+
+    hotseat(dir.path())
+        .args([
+            "mock",
+            "--persona",
+            "friendly",
+            "--questions",
+            "2",
+            "--seed",
+            "5",
+        ])
+        .args(["--script", &script])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Transcript"))
+        .stdout(predicate::str::contains("You: I fixed it."))
+        .stdout(predicate::str::contains("saved as session"));
+}
+
+#[test]
+fn a_short_script_ends_early_with_a_partial_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = write(
+        dir.path(),
+        "short.txt",
+        &format!("I build payment systems.\n---\n{STRONG}\n"),
+    );
+    let out = hotseat(dir.path())
+        .args([
+            "mock",
+            "--persona",
+            "friendly",
+            "--questions",
+            "2",
+            "--seed",
+            "5",
+        ])
+        .args(["--script", &script, "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ended early"));
+    let run: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(run["status"], "ended_early");
+    assert_eq!(run["ran_out"], true);
+    assert_eq!(run["report"]["ended_early"], true);
+    assert!(run["report"]["answered"].as_u64().unwrap() < 2);
+    let turns = run["transcript"].as_array().unwrap();
+    assert_eq!(turns.last().unwrap()["cue"], "close");
+    let history = json_of(dir.path(), &["history"]);
+    assert_eq!(history[0]["status"], "ended early");
+}
+
+#[test]
+fn empty_and_bad_scripts_are_errors_naming_the_file_and_store_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write(dir.path(), "empty.txt", "\n---\n   \n");
+    hotseat(dir.path())
+        .args(["mock", "--persona", "friendly", "--script", &empty])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(format!("--script {empty}")))
+        .stderr(predicate::str::contains("no answers"));
+    let gap = write(dir.path(), "gap.txt", "Hello.\n---\n\n---\nmore\n");
+    hotseat(dir.path())
+        .args(["mock", "--persona", "friendly", "--script", &gap])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(format!("--script {gap}")))
+        .stderr(predicate::str::contains("line 3"));
+    let missing = dir.path().join("nope.txt").display().to_string();
+    hotseat(dir.path())
+        .args(["mock", "--script", &missing])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(format!("--script {missing}")));
+    hotseat(dir.path())
+        .args(["mock", "--persona", "nobody", "--script", &gap])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--persona"));
+    assert!(!dir.path().join("data").exists());
 }

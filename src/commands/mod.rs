@@ -4,6 +4,7 @@ mod banks;
 mod data;
 mod history;
 mod llm;
+mod mock_script;
 mod personas;
 mod practice;
 mod prep;
@@ -125,6 +126,9 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
     }
     if let Command::Mock(args) = command {
         let ctx = Context::from_cli(cli)?;
+        if let Some(script) = &args.script {
+            return mock_script::run(&ctx, args, script);
+        }
         let setup = history::mock_setup(&ctx, args)?;
         let start = crate::tui::StartAt {
             actions: vec![crate::tui::action::Action::BeginMock(Box::new(setup))],

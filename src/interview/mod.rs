@@ -10,6 +10,7 @@ pub mod probe;
 pub mod prompt;
 pub mod record;
 pub mod report;
+pub mod script;
 pub mod setup;
 pub mod start;
 
