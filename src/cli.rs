@@ -48,26 +48,9 @@ pub enum Command {
     /// Where data lives; what it holds; delete it.
     #[command(subcommand)]
     Data(DataCommand),
-    /// Open the app straight into a timed practice run.
-    Practice {
-        /// What to practise: behavioral, technical, system_design, situational, company,
-        /// questions_to_ask, mixed, weak_areas or starred.
-        #[arg(long, default_value = "mixed")]
-        kind: crate::practice::PracticeKind,
-        /// Only questions for this role.
-        #[arg(long)]
-        role: Option<Role>,
-        /// Only this difficulty.
-        #[arg(long)]
-        difficulty: Option<Difficulty>,
-        /// How many questions (default: the question_count setting).
-        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=50))]
-        count: Option<u32>,
-        /// Session length in minutes, split evenly across the questions (default: each
-        /// question's own limit).
-        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=480))]
-        minutes: Option<u32>,
-    },
+    /// Open the app straight into a timed practice run; `practice plan` and `practice answer`
+    /// script one.
+    Practice(PracticeArgs),
     /// Open the app straight into Browse, with filters applied.
     Browse {
         /// Only this kind.
@@ -110,13 +93,87 @@ pub enum Command {
     },
     /// List past practice sessions and mock interviews, or show one in full.
     History(HistoryArgs),
-    /// Open the app straight into a mock interview.
+    /// Open the app straight into a mock interview, or run one from a script (`--script FILE`).
     Mock(MockArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+/// `hotseat practice [plan|answer] …`
+#[derive(Debug, Clone, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct PracticeArgs {
+    /// Plan a session or answer a question without the app.
+    #[command(subcommand)]
+    pub command: Option<PracticeCommand>,
+    /// What to practise: behavioral, technical, system_design, situational, company,
+    /// questions_to_ask, mixed, weak_areas or starred.
+    #[arg(long, default_value = "mixed")]
+    pub kind: crate::practice::PracticeKind,
+    /// Only questions for this role.
+    #[arg(long)]
+    pub role: Option<Role>,
+    /// Only this difficulty.
+    #[arg(long)]
+    pub difficulty: Option<Difficulty>,
+    /// How many questions (default: the question_count setting).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=50))]
+    pub count: Option<u32>,
+    /// Session length in minutes, split evenly across the questions (default: each
+    /// question's own limit).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=480))]
+    pub minutes: Option<u32>,
+}
+
+/// `hotseat practice plan|answer`
+#[derive(Debug, Clone, Subcommand)]
+pub enum PracticeCommand {
+    /// Print the questions a practice session with these settings would ask.
+    Plan(PlanArgs),
+    /// Score an answer to a bank question and store it as a practice attempt.
+    Answer(AnswerArgs),
+}
+
+/// `hotseat practice plan …`
+#[derive(Debug, Clone, Args)]
+pub struct PlanArgs {
+    /// What to practise: behavioral, technical, system_design, situational, company,
+    /// questions_to_ask, mixed, weak_areas, starred, or due (reviews due now).
+    #[arg(long, default_value = "mixed")]
+    pub kind: crate::practice::PlanKind,
+    /// Only questions for this role (default: the role setting).
+    #[arg(long)]
+    pub role: Option<Role>,
+    /// Only this difficulty.
+    #[arg(long)]
+    pub difficulty: Option<Difficulty>,
+    /// How many questions (default: the question_count setting).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=50))]
+    pub count: Option<u32>,
+    /// Plan with this seed; the same seed and history give the same plan (default: today's date).
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+}
+
+/// `hotseat practice answer …`
+#[derive(Debug, Clone, Args)]
+pub struct AnswerArgs {
+    /// The bank question id the answer is for.
+    #[arg(long, value_name = "ID")]
+    pub question: String,
+    /// The file holding the answer; `-` reads stdin.
+    #[arg(long, value_name = "FILE")]
+    pub answer_file: PathBuf,
+    /// Seconds the answer took (marks it overtime past the question's limit).
+    #[arg(long, value_name = "S", value_parser = clap::value_parser!(u32).range(0..=86_400))]
+    pub seconds: Option<u32>,
+    /// Add the answer to this practice session (an id or its first characters, as printed by an
+    /// earlier answer); a new one-question session when absent.
+    #[arg(long, value_name = "ID")]
+    pub session: Option<String>,
 }
 
 /// `hotseat score …`
@@ -337,4 +394,11 @@ pub struct MockArgs {
     /// A job description (text or Markdown file) to choose questions by.
     #[arg(long, value_name = "FILE")]
     pub jd: Option<PathBuf>,
+    /// Run the interview without the app: answers in this file, separated by lines holding only
+    /// `---`, answer the warm-up, each question and follow-up, and "any questions for me?" in turn.
+    #[arg(long, value_name = "FILE")]
+    pub script: Option<PathBuf>,
+    /// Plan the scripted interview's questions with this seed (default: the current second).
+    #[arg(long, value_name = "N", requires = "script")]
+    pub seed: Option<u64>,
 }

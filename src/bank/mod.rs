@@ -277,6 +277,23 @@ impl Bank {
         self.questions.iter().filter(move |q| filter.matches(q))
     }
 
+    /// Up to `n` question ids closest to `id` (by edit distance; ids containing it, or contained
+    /// in it, first), for "did you mean" messages.
+    pub fn nearest_question_ids(&self, id: &str, n: usize) -> Vec<&str> {
+        let wanted = id.trim().to_lowercase();
+        let mut ranked: Vec<(bool, usize, &str)> = self
+            .questions
+            .iter()
+            .map(|q| {
+                let contains = !wanted.is_empty()
+                    && (q.id.contains(wanted.as_str()) || wanted.contains(q.id.as_str()));
+                (!contains, edit_distance(&wanted, &q.id), q.id.as_str())
+            })
+            .collect();
+        ranked.sort_unstable();
+        ranked.into_iter().take(n).map(|(_, _, id)| id).collect()
+    }
+
     /// Every persona, in load order.
     pub fn personas(&self) -> &[Persona] {
         &self.personas
@@ -288,9 +305,38 @@ impl Bank {
     }
 }
 
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nearest_ids_prefer_close_spellings() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        let bank = Bank::load(None).bank;
+        let id = bank.questions()[0].id.clone();
+        let typo = format!("{}x", &id[..id.len() - 1]);
+        assert!(bank.nearest_question_ids(&typo, 3).contains(&id.as_str()));
+        assert_eq!(bank.nearest_question_ids("anything", 2).len(), 2);
+    }
 
     #[test]
     fn shipped_files_load_without_problems() {

@@ -22,7 +22,8 @@ pub fn run(ctx: &Context, args: &HistoryArgs) -> Result<i32> {
     }
 }
 
-fn when(at: jiff::Timestamp) -> String {
+/// A timestamp in the local time zone, to the minute.
+pub(super) fn when(at: jiff::Timestamp) -> String {
     at.to_zoned(TimeZone::system())
         .strftime("%Y-%m-%d %H:%M")
         .to_string()
@@ -59,7 +60,8 @@ fn list(ctx: &Context, store: &SledStore) -> Result<i32> {
     Ok(0)
 }
 
-fn transcript_lines(t: &Transcript, interviewer: &str) -> Vec<String> {
+/// The transcript as "Name: words" lines with a blank line after each turn.
+pub(super) fn transcript_lines(t: &Transcript, interviewer: &str) -> Vec<String> {
     let mut out = Vec::new();
     for turn in &t.turns {
         let who = match turn.speaker {
@@ -189,7 +191,15 @@ fn show(ctx: &Context, store: &SledStore, id: &str) -> Result<i32> {
 
 /// The setup `hotseat mock` starts with: flags over settings, checked against the bank.
 pub fn mock_setup(ctx: &Context, args: &MockArgs) -> Result<MockSetup> {
-    let bank = ctx.bank();
+    mock_setup_in(ctx, &ctx.bank(), args)
+}
+
+/// [`mock_setup`] over a bank already loaded.
+pub fn mock_setup_in(
+    ctx: &Context,
+    bank: &crate::bank::Bank,
+    args: &MockArgs,
+) -> Result<MockSetup> {
     let settings = &ctx.config.settings;
     let persona_id = args
         .persona
@@ -203,7 +213,7 @@ pub fn mock_setup(ctx: &Context, args: &MockArgs) -> Result<MockSetup> {
     );
     setup.persona_id = persona_id;
     let persona = setup
-        .persona(&bank)
+        .persona(bank)
         .map_err(|e| anyhow::anyhow!("--persona: {e}"))?;
     if let Some(stage) = args.stage {
         setup.stage = stage;

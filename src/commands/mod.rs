@@ -4,7 +4,9 @@ mod banks;
 mod data;
 mod history;
 mod llm;
+mod mock_script;
 mod personas;
+mod practice;
 mod prep;
 mod prep_enrich;
 mod progress;
@@ -13,7 +15,7 @@ mod score;
 mod usage;
 
 use crate::bank::{Bank, FileError};
-use crate::cli::{Cli, Command, ConfigCommand};
+use crate::cli::{Cli, Command, ConfigCommand, PracticeCommand};
 use crate::config::{Config, ConfigInputs};
 use anyhow::Result;
 use std::io::Write;
@@ -74,26 +76,26 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         clap_complete::generate(*shell, &mut cmd, "hotseat", &mut std::io::stdout());
         return Ok(0);
     }
-    if let Command::Practice {
-        kind,
-        role,
-        difficulty,
-        count,
-        minutes,
-    } = command
-    {
+    if let Command::Practice(args) = command {
         let ctx = Context::from_cli(cli)?;
-        let count = count.unwrap_or(ctx.config.settings.question_count);
-        let time = minutes.map_or(crate::practice::TimeMode::QuestionOwn, |m| {
-            crate::practice::TimeMode::Fixed((m * 60 / count.max(1)).max(10))
-        });
+        match &args.command {
+            Some(PracticeCommand::Plan(plan)) => return practice::plan(&ctx, plan),
+            Some(PracticeCommand::Answer(answer)) => return practice::answer(&ctx, answer),
+            None => {}
+        }
+        let count = args.count.unwrap_or(ctx.config.settings.question_count);
+        let time = args
+            .minutes
+            .map_or(crate::practice::TimeMode::QuestionOwn, |m| {
+                crate::practice::TimeMode::Fixed((m * 60 / count.max(1)).max(10))
+            });
         let setup = crate::practice::PracticeSetup {
-            kind: *kind,
-            role: role.or_else(|| {
+            kind: args.kind,
+            role: args.role.or_else(|| {
                 let r = ctx.config.settings.role;
                 (r != crate::domain::Role::Any).then_some(r)
             }),
-            difficulty: *difficulty,
+            difficulty: args.difficulty,
             count: usize::try_from(count).unwrap_or(5),
             time,
         };
@@ -124,6 +126,9 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
     }
     if let Command::Mock(args) = command {
         let ctx = Context::from_cli(cli)?;
+        if let Some(script) = &args.script {
+            return mock_script::run(&ctx, args, script);
+        }
         let setup = history::mock_setup(&ctx, args)?;
         let start = crate::tui::StartAt {
             actions: vec![crate::tui::action::Action::BeginMock(Box::new(setup))],
@@ -141,7 +146,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
         Command::Usage => usage::run(&ctx),
         Command::Completions { .. }
         | Command::Browse { .. }
-        | Command::Practice { .. }
+        | Command::Practice(_)
         | Command::Trends
         | Command::Mock(_) => Ok(0),
         Command::History(args) => history::run(&ctx, args),

@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, args: &ScoreArgs) -> Result<i32> {
     Ok(0)
 }
 
-fn read_answer(file: &Path) -> Result<String> {
+pub(super) fn read_answer(file: &Path) -> Result<String> {
     if file == Path::new("-") {
         let mut text = String::new();
         std::io::stdin()
@@ -82,7 +82,7 @@ fn feedback_line(item: &FeedbackItem) -> String {
     }
 }
 
-fn print_report(prompt: &str, r: &ScoreReport) -> Result<()> {
+pub(super) fn print_report(prompt: &str, r: &ScoreReport) -> Result<()> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "{prompt}\n")?;
     writeln!(out, "Score: {}/100  ({})\n", r.total, r.scorer)?;

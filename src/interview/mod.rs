@@ -10,7 +10,9 @@ pub mod probe;
 pub mod prompt;
 pub mod record;
 pub mod report;
+pub mod script;
 pub mod setup;
+pub mod start;
 
 pub use engine::{Cue, Interview, Phase, QuestionRecord};
 pub use interviewer::{Interviewer, LlmInterviewer, ScriptedInterviewer, Utterance};

@@ -1,7 +1,11 @@
-//! Practice sessions: what to practise (planning from the bank and past scores) and the timer rules.
+//! Practice sessions: what to practise (planning from the bank and past scores), the timer rules
+//! and how an answer is recorded.
 
+pub mod answer;
 pub mod plan;
 pub mod timer;
 
-pub use plan::{PracticeKind, PracticeSetup, TimeMode, plan_questions};
+pub use plan::{
+    PlanKind, PracticeKind, PracticeSetup, TimeMode, day_seed, plan_due, plan_questions,
+};
 pub use timer::{TimerPhase, TimerState};

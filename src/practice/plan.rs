@@ -199,6 +199,57 @@ pub fn plan_questions<S: std::hash::BuildHasher>(
         .collect()
 }
 
+/// What `hotseat practice plan` draws from: a practice kind, or the questions due for review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlanKind {
+    /// What the practice screen offers.
+    Practice(PracticeKind),
+    /// Questions whose spaced-repetition review is due, most overdue first.
+    Due,
+}
+
+impl fmt::Display for PlanKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Practice(k) => k.fmt(f),
+            Self::Due => f.write_str("due"),
+        }
+    }
+}
+
+impl std::str::FromStr for PlanKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_ascii_lowercase();
+        if wanted == "due" || wanted == "reviews" {
+            return Ok(Self::Due);
+        }
+        s.parse::<PracticeKind>()
+            .map(Self::Practice)
+            .map_err(|e| e.replace("weak_areas, starred", "weak_areas, starred, due"))
+    }
+}
+
+/// The due questions (ids, most overdue first) that fit the setup's role and difficulty, at most
+/// `setup.count` of them — what Trends' "practise what is due" starts, filtered.
+pub fn plan_due(bank: &Bank, setup: &PracticeSetup, due: &[String]) -> Vec<String> {
+    due.iter()
+        .filter_map(|id| bank.question(id))
+        .filter(|q| {
+            setup.role.is_none_or(|r| q.fits_role(r))
+                && setup.difficulty.is_none_or(|d| q.difficulty == d)
+        })
+        .take(setup.count)
+        .map(|q| q.id.clone())
+        .collect()
+}
+
+/// A seed that stays the same all day (UTC): days since 1970. Plans made on one day match.
+pub fn day_seed(now: jiff::Timestamp) -> u64 {
+    u64::try_from(now.as_second()).unwrap_or(0) / 86_400
+}
+
 /// Questions in the categories whose attempted questions score lowest on average, plus the
 /// attempted questions scoring under 60 anywhere.
 fn weak_area_pool<'a, S: std::hash::BuildHasher>(
@@ -318,6 +369,30 @@ mod tests {
         assert!(
             plan_questions(&bank, &setup(PracticeKind::Starred, 3), &HashMap::new(), 3).is_empty()
         );
+    }
+
+    #[test]
+    fn due_plans_keep_review_order_and_filters() {
+        let bank = Bank::load(None).bank;
+        let behavioral: Vec<String> = bank
+            .questions()
+            .iter()
+            .filter(|q| q.kind == QuestionKind::Behavioral)
+            .take(3)
+            .map(|q| q.id.clone())
+            .collect();
+        let mut due = vec!["no-such-question".to_string()];
+        due.extend(behavioral.iter().rev().cloned());
+        let ids = plan_due(&bank, &setup(PracticeKind::Mixed, 2), &due);
+        assert_eq!(ids, vec![behavioral[2].clone(), behavioral[1].clone()]);
+        assert_eq!("due".parse::<PlanKind>(), Ok(PlanKind::Due));
+        assert_eq!(
+            "starred".parse::<PlanKind>(),
+            Ok(PlanKind::Practice(PracticeKind::Starred))
+        );
+        assert!("poetry".parse::<PlanKind>().unwrap_err().contains("due"));
+        let day = jiff::Timestamp::from_second(86_400 * 3 + 5).unwrap();
+        assert_eq!(day_seed(day), 3);
     }
 
     #[test]

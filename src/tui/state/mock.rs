@@ -6,14 +6,12 @@ use crate::domain::{InterviewStage, Role, Transcript};
 use crate::interview::setup::{Length, MockSetup};
 use crate::interview::{
     Interview, Interviewer, LlmInterviewer, MockRecord, MockReport, ScriptedInterviewer,
-    plan_questions,
 };
 use crate::tui::action::{Action, Screen};
 use crate::tui::effect::Effect;
 use crate::tui::shared::Shared;
 use jiff::Timestamp;
 use tui_textarea::{TextArea, WrapMode};
-use uuid::Uuid;
 
 /// The fields of the setup form, top to bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,15 +219,7 @@ fn new_editor() -> TextArea<'static> {
     editor
 }
 
-/// A deterministic, time-ordered session id for an interview started at `now`.
-pub fn session_id_at(now: Timestamp) -> Uuid {
-    let ms = u64::try_from(now.as_millisecond()).unwrap_or(0);
-    let nanos = now.subsec_nanosecond().to_be_bytes();
-    let mut rest = [0u8; 10];
-    rest[..4].copy_from_slice(&nanos);
-    rest[4..].copy_from_slice(b"mockiv");
-    uuid::Builder::from_unix_timestamp_millis(ms, &rest).into_uuid()
-}
+pub use crate::interview::start::session_id_at;
 
 impl LiveInterview {
     /// An interview on screen; `llm_model` streams the interviewer from that model.
@@ -414,25 +404,11 @@ impl MockState {
 
     /// Starts an interview with `setup` at `now`.
     pub fn begin(&mut self, bank: &Bank, setup: MockSetup, now: Timestamp) -> MockStep {
-        let persona = match setup.persona(bank) {
-            Ok(p) => p.clone(),
-            Err(e) => return MockStep::status(e.to_string(), true),
-        };
-        let seed = u64::try_from(now.as_second()).unwrap_or(0);
-        let questions = plan_questions(bank.questions(), &persona, &setup, seed);
-        if questions.is_empty() {
-            return MockStep::status(
-                format!(
-                    "no questions fit {} at the {} stage; choose another role or stage",
-                    setup.role.label(),
-                    setup.stage
-                ),
-                true,
-            );
+        let seed = crate::interview::start::default_seed(now);
+        match crate::interview::start::start(bank, setup, seed, now) {
+            Ok(interview) => self.resume(interview, now),
+            Err(e) => MockStep::status(e.to_string(), true),
         }
-        let mut interview = Interview::new(session_id_at(now), setup, persona, questions, now);
-        interview.open();
-        self.resume(interview, now)
     }
 
     /// Puts `interview` on screen and says its pending line, if any.

@@ -3,14 +3,14 @@
 use super::practice_summary::ResultsSummary;
 use crate::bank::Bank;
 use crate::config::TimeoutAction;
-use crate::domain::{
-    Attempt, AttemptId, Difficulty, Draft, Question, Role, ScoreReport, Session, SessionKind,
-};
+use crate::domain::{Attempt, AttemptId, Difficulty, Draft, Question, Role, Session};
+pub use crate::practice::answer::scorer_for;
+use crate::practice::answer::{self, AnswerTiming};
 use crate::practice::plan::mix;
 use crate::practice::{
     PracticeKind, PracticeSetup, TimeMode, TimerPhase, TimerState, plan_questions,
 };
-use crate::scoring::{OfflineScorer, QuestionContext, Scorer};
+use crate::scoring::OfflineScorer;
 use crate::store::QuestionStats;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
@@ -147,13 +147,6 @@ enum Pending {
     Setup(PracticeSetup),
     /// These questions.
     Ids(Vec<String>),
-}
-
-/// The offline scorer weighted by the bank's questions (term distinctiveness).
-pub fn scorer_for(bank: &Bank) -> OfflineScorer {
-    let contexts: Vec<QuestionContext> =
-        bank.questions().iter().map(QuestionContext::from).collect();
-    OfflineScorer::for_questions(contexts.iter())
 }
 
 /// An empty answer editor that wraps long lines at word boundaries.
@@ -436,27 +429,13 @@ impl PracticeState {
             self.message = Some(("none of those questions are in the bank".into(), true));
             return vec![];
         }
-        let label = format!(
-            "{} · {} question{}",
-            if planned {
-                self.setup.kind.to_string()
-            } else {
-                "chosen".to_string()
-            },
-            ids.len(),
-            if ids.len() == 1 { "" } else { "s" }
-        );
-        let session = Session {
-            id: self.next_id(now),
-            kind: SessionKind::Practice,
-            started_at: now,
-            ended_at: None,
-            question_ids: ids,
-            attempt_ids: vec![],
-            persona_id: None,
-            label,
-            total: None,
+        let what = if planned {
+            self.setup.kind.to_string()
+        } else {
+            "chosen".to_string()
         };
+        let label = answer::session_label(&what, ids.len());
+        let session = answer::new_session(self.next_id(now), label, ids, now);
         self.attempts.clear();
         self.results = None;
         self.index = 0;
@@ -592,20 +571,15 @@ impl PracticeState {
         let scorer = self
             .scorer
             .get_or_insert_with(|| Arc::new(scorer_for(bank)));
-        let score: Option<ScoreReport> =
-            (!skipped).then(|| scorer.score(&QuestionContext::from(&run.question), &text));
-        let attempt = Attempt {
+        let timing = AnswerTiming {
             id,
-            question_id: run.question.id.clone(),
             session_id,
             started_at: run.timer.started_at,
             submitted_at: now,
             duration_secs: u32::try_from(run.timer.elapsed_secs(now)).unwrap_or(u32::MAX),
-            answer: text,
             overtime,
-            skipped,
-            score,
         };
+        let attempt = answer::scored_attempt(scorer, &run.question, text, skipped, timing);
         run.timer.pause(now);
         let mut effects = vec![Effect::DeleteDraft(DRAFT_KEY.into())];
         if self.track {
@@ -630,7 +604,7 @@ impl PracticeState {
         let skipped = attempt.skipped;
         let mut effects = Vec::new();
         if let Some(s) = self.session.as_mut() {
-            s.attempt_ids.push(attempt.id);
+            answer::add_attempt(s, &attempt);
             if self.track {
                 effects.push(Effect::SaveSession(s.clone()));
             }
@@ -724,7 +698,7 @@ impl PracticeState {
         let mut effects = vec![Effect::DeleteDraft(DRAFT_KEY.into())];
         if let Some(s) = self.session.as_mut() {
             s.ended_at = Some(now);
-            s.total = summary.overall;
+            s.total = answer::session_total(&self.attempts);
             if self.track {
                 effects.push(Effect::SaveSession(s.clone()));
             }

@@ -162,7 +162,7 @@ impl ResultsSummary {
                 .push("Strong session. Try harder questions or a mock interview next.".into());
         }
         Self {
-            overall: mean(&scored),
+            overall: crate::practice::answer::session_total(attempts),
             rows,
             per_category,
             dimensions,
