@@ -430,3 +430,45 @@ fn history_list_and_an_interrupted_interview() {
 fn store_session(store: &dyn hotseat::store::Store, id: uuid::Uuid) -> hotseat::domain::Session {
     store.session(id).unwrap().unwrap()
 }
+
+/// Submits one answer in a fresh interview and returns the save it asks for.
+fn first_save() -> Shared<MockRecord> {
+    let mut s = state((120, 40));
+    s.update(Action::OpenMockSetup, at(0));
+    let setup = s.mock.form.as_ref().unwrap().setup();
+    s.update(Action::BeginMock(Box::new(setup)), at(0));
+    type_answer(&mut s, "I lead a payments team of six engineers.", at(30));
+    let Some(Effect::SaveMock(record)) = s.update(Action::SubmitAnswer, at(30)).pop() else {
+        panic!("submitting asks for a save")
+    };
+    record
+}
+
+#[tokio::test]
+async fn with_tracking_off_a_mock_interview_goes_on_but_is_not_stored() {
+    use hotseat::store::{SledStore, Store};
+    use hotseat::tui::effects::EffectRunner;
+    for track in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let store: Arc<dyn Store> = Arc::new(SledStore::open(dir.path()).unwrap());
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let runner =
+            EffectRunner::new(Arc::clone(&store), tx, jiff::tz::TimeZone::UTC).with_tracking(track);
+        let record = first_save();
+        let id = record.session_id();
+        runner.run(Effect::SaveMock(record));
+        let answer = tokio::time::timeout(std::time::Duration::from_secs(10), rx.recv())
+            .await
+            .unwrap();
+        assert!(
+            matches!(answer, Some(Action::MockSaved(saved)) if saved == id),
+            "{answer:?}"
+        );
+        let stored = history::list(&*store).unwrap();
+        assert_eq!(
+            stored.len(),
+            usize::from(track),
+            "track {track}: {stored:?}"
+        );
+    }
+}
