@@ -454,6 +454,14 @@ impl MockState {
         }
     }
 
+    /// Takes up an interrupted interview from its saved record: the time since it was last
+    /// saved (when it was left, or just before a crash) is not counted against its length.
+    pub fn resume_saved(&mut self, record: &MockRecord, now: Timestamp) -> MockStep {
+        let mut interview = record.interview.clone();
+        interview.come_back(record.saved_at, now);
+        self.resume(interview, now)
+    }
+
     /// Shows a report.
     pub fn show_report(&mut self, record: &MockRecord) -> MockStep {
         self.report = Some(ReportView::of(record));
@@ -541,6 +549,9 @@ impl MockState {
                     step.effects.push(Effect::CancelInterviewer(s.request));
                 }
                 if !live.interview.is_closed() {
+                    // saved as it stands, so History shows what was said and the time away
+                    // from now on is not counted when it is resumed
+                    step.effects.push(live.save(now));
                     step.status = Some((
                         "interview paused — resume it from History".to_string(),
                         false,
