@@ -219,7 +219,7 @@ fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
                 Line::from(Span::styled("Paused — the clock has stopped", theme.title)),
                 Line::from(""),
                 Line::from(Span::styled(
-                    "Enter resume · Ctrl-N skip · q end session",
+                    "Enter resume · Ctrl-S submit · q end session",
                     theme.dim,
                 )),
             ])
@@ -232,8 +232,21 @@ fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
             rect,
         );
     }
-    let hints: &[(&str, &str)] = if run.saving.is_some() {
+    footer(frame, bottom, run_hints(run), state, theme);
+}
+
+/// The footer's keys while answering: what works now (saving, paused or typing).
+fn run_hints(run: &Run) -> &'static [(&'static str, &'static str)] {
+    if run.saving.is_some() {
         &[("", "saving your answer…")]
+    } else if run.timer.is_paused() {
+        &[
+            ("Enter", "resume"),
+            ("Ctrl-S", "submit"),
+            ("Ctrl-N", "skip"),
+            ("q", "end session"),
+            ("?", "keys"),
+        ]
     } else {
         &[
             ("Ctrl-S", "submit"),
@@ -241,8 +254,7 @@ fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
             ("Esc", "pause"),
             ("F1", "keys"),
         ]
-    };
-    footer(frame, bottom, hints, state, theme);
+    }
 }
 
 /// Lines describing a score report: total, dimensions, talking points, the answer with its
