@@ -449,7 +449,9 @@ fn time_away_from_a_paused_interview_is_not_on_its_clock() {
             .current_question()
             .is_some()
     );
-    // leave with Esc (out of the editor, then back): the interview is saved as it stands
+    // leave with Esc (out of the editor, then back) with half an answer typed: the interview
+    // is saved as it stands, the unsent answer with it
+    type_answer(&mut s, "I would start by", at(55));
     s.update(Action::BlurEditor, at(60));
     let effects = s.update(Action::Back, at(60));
     let Some(Effect::SaveMock(left)) = effects
@@ -477,7 +479,15 @@ fn time_away_from_a_paused_interview_is_not_on_its_clock() {
     assert_eq!(s.screen, Screen::MockInterview);
     let live = s.mock.live.as_ref().unwrap();
     assert_eq!(live.interview.elapsed(back).as_secs(), 60);
+    assert_eq!(
+        live.answer_text(),
+        "I would start by",
+        "the unsent answer is back in the editor"
+    );
+    assert!(live.interview.unsent_answer.is_none());
     assert!(!live.interview.time_is_up(back));
+    // start the answer over
+    s.mock.live.as_mut().unwrap().editor = tui_textarea::TextArea::default();
     submit(&mut s, ANSWER, back + SignedDuration::from_secs(60));
     let interview = &s.mock.live.as_ref().unwrap().interview;
     assert!(!interview.time_is_up(back + SignedDuration::from_secs(60)));

@@ -137,6 +137,9 @@ pub struct Interview {
     /// Seconds spent away from the interview (left and resumed later); not on the clock.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub away_secs: i64,
+    /// An answer typed but not sent when the interview was left; back in the editor on resume.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsent_answer: Option<String>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
@@ -192,6 +195,7 @@ impl Interview {
             ended_early: false,
             pending: None,
             away_secs: 0,
+            unsent_answer: None,
         }
     }
 
