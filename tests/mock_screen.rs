@@ -472,3 +472,70 @@ async fn with_tracking_off_a_mock_interview_goes_on_but_is_not_stored() {
         );
     }
 }
+
+#[test]
+fn time_away_from_a_paused_interview_is_not_on_its_clock() {
+    let mut s = state((120, 40));
+    begin(&mut s, 12);
+    submit(
+        &mut s,
+        "I'm a backend engineer; six years on payments.",
+        at(40),
+    );
+    assert!(
+        s.mock
+            .live
+            .as_ref()
+            .unwrap()
+            .interview
+            .current_question()
+            .is_some()
+    );
+    // leave with Esc (out of the editor, then back) with half an answer typed: the interview
+    // is saved as it stands, the unsent answer with it
+    type_answer(&mut s, "I would start by", at(55));
+    s.update(Action::BlurEditor, at(60));
+    let effects = s.update(Action::Back, at(60));
+    let Some(Effect::SaveMock(left)) = effects
+        .iter()
+        .find(|e| matches!(e, Effect::SaveMock(_)))
+        .cloned()
+    else {
+        panic!("leaving saves the interview: {effects:?}")
+    };
+    assert_eq!(s.screen, Screen::Home);
+    assert_eq!(
+        left.interview.transcript.turns.len(),
+        3,
+        "the question already asked is in the saved transcript"
+    );
+
+    // two hours later it is resumed from History: the clock shows the minute it ran, not 2 h
+    let back = at(60 + 2 * 3600);
+    s.update(Action::OpenHistory, back);
+    s.update(
+        Action::HistoryOpened(Shared::new(HistoryDetail::Mock(Box::new((*left).clone())))),
+        back,
+    );
+    s.update(Action::ResumeMock, back);
+    assert_eq!(s.screen, Screen::MockInterview);
+    let live = s.mock.live.as_ref().unwrap();
+    assert_eq!(live.interview.elapsed(back).as_secs(), 60);
+    assert_eq!(
+        live.answer_text(),
+        "I would start by",
+        "the unsent answer is back in the editor"
+    );
+    assert!(live.interview.unsent_answer.is_none());
+    assert!(!live.interview.time_is_up(back));
+    // start the answer over
+    s.mock.live.as_mut().unwrap().editor = tui_textarea::TextArea::default();
+    submit(&mut s, ANSWER, back + SignedDuration::from_secs(60));
+    let interview = &s.mock.live.as_ref().unwrap().interview;
+    assert!(!interview.time_is_up(back + SignedDuration::from_secs(60)));
+    assert!(
+        text(&draw(&s)).contains("02:00 / 12:00"),
+        "{}",
+        text(&draw(&s))
+    );
+}

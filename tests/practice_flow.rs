@@ -194,6 +194,25 @@ fn timeout_submits_when_configured() {
 }
 
 #[test]
+fn timeout_with_nothing_typed_skips_instead_of_refusing_every_tick() {
+    let mut s = running(TimeoutAction::Submit, TimeMode::Fixed(60));
+    let effects = s.update(Action::Tick, t0() + 60.seconds());
+    let attempt = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SaveAttempt(a) => Some(a.clone()),
+            _ => None,
+        })
+        .expect("the empty answer is stored as skipped");
+    assert!(attempt.skipped && attempt.score.is_none());
+    let status = s.status.as_ref().unwrap();
+    assert!(!status.error, "{status:?}");
+    assert!(status.text.contains("skipped"), "{status:?}");
+    s.update(Action::AttemptSaved(attempt.id), t0() + 61.seconds());
+    assert_eq!(s.practice.phase, Phase::Results);
+}
+
+#[test]
 fn pause_stops_the_clock_and_ends_the_session_on_q() {
     let mut s = running(TimeoutAction::Overtime, TimeMode::Fixed(120));
     s.practice.set_answer("a start");

@@ -15,6 +15,18 @@ use screens::{draw, snap_state as state};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
+fn text_of(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn t0() -> Timestamp {
     "2026-11-20T10:00:00Z".parse().unwrap()
 }
@@ -90,7 +102,28 @@ fn run_paused() {
         let mut s = run_of(&["snap-beh-conflict"], (w, h), TimeMode::QuestionOwn);
         s.practice.set_answer("Half an answer");
         s.update(Action::TogglePause, t0() + 42.seconds());
-        insta::assert_snapshot!(format!("practice_paused_{w}x{h}"), draw(&s).backend());
+        let terminal = draw(&s);
+        let footer = text_of(&terminal).lines().last().unwrap().to_string();
+        assert!(
+            footer.contains("Enter resume") && !footer.contains("Esc pause"),
+            "the footer offers what works while paused: {footer}"
+        );
+        insta::assert_snapshot!(format!("practice_paused_{w}x{h}"), terminal.backend());
+        // every key the footer offers works while paused: Ctrl-S submits from here
+        let ctrl_s = crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char('s'),
+            crossterm::event::KeyModifiers::CONTROL,
+        );
+        assert_eq!(
+            hotseat::tui::keymap::Keymap::default()
+                .action(hotseat::tui::keymap::KeyContext::PracticePaused, &ctrl_s),
+            Some(Action::SubmitAnswer)
+        );
+        let effects = s.update(Action::SubmitAnswer, t0() + 50.seconds());
+        assert!(
+            effects.iter().any(|e| matches!(e, Effect::SaveAttempt(_))),
+            "{effects:?}"
+        );
     }
 }
 

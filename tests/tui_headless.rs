@@ -127,3 +127,31 @@ async fn help_overlay_opens_and_closes_and_resize_below_minimum_shows_the_messag
     app.draw(&mut small).unwrap();
     assert!(screen_text(&small).contains("terminal too small (need 60×16"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clicking_a_home_menu_entry_opens_that_entry() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    use hotseat::tui::event::Event;
+    for (label, screen) in [
+        ("[m] Mock interview", Screen::MockSetup),
+        ("[b] Browse the prep bank", Screen::BrowseList),
+        ("[t] Trends", Screen::Trends),
+        ("[h] History", Screen::History),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut app, _store) = app(dir.path());
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        app.start();
+        app.settle(SETTLE).await;
+        app.draw(&mut terminal).unwrap();
+        let text = screen_text(&terminal);
+        let row = text.lines().position(|l| l.contains(label)).unwrap();
+        app.handle_event(&Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 10,
+            row: u16::try_from(row).unwrap(),
+            modifiers: crossterm::event::KeyModifiers::NONE,
+        }));
+        assert_eq!(app.state.screen, screen, "clicked {label} on row {row}");
+    }
+}

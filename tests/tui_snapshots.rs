@@ -127,6 +127,27 @@ fn browse_search_highlights_matches() {
 }
 
 #[test]
+fn a_search_with_no_match_does_not_offer_c_while_typing() {
+    let row = |terminal: &ratatui::Terminal<ratatui::backend::TestBackend>, y: u16| {
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect::<String>()
+    };
+    let mut s = state((80, 24));
+    apply(&mut s, [Action::OpenBrowse]);
+    type_query(&mut s, "zzqxj");
+    assert!(s.browse.visible.is_empty());
+    let typing = row(&draw(&s), 3);
+    assert!(
+        !typing.contains("Press c") && typing.contains("Esc"),
+        "c would type into the search: {typing}"
+    );
+    apply(&mut s, [Action::InputSubmit]);
+    assert!(row(&draw(&s), 3).contains("Press c to clear"));
+}
+
+#[test]
 fn help_overlay() {
     for (w, h) in SIZES {
         let mut s = state((w, h));

@@ -134,6 +134,17 @@ pub struct Interview {
     /// The cue decided but not yet spoken (after a crash, say this first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending: Option<Cue>,
+    /// Seconds spent away from the interview (left and resumed later); not on the clock.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub away_secs: i64,
+    /// An answer typed but not sent when the interview was left; back in the editor on resume.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsent_answer: Option<String>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+fn is_zero(secs: &i64) -> bool {
+    *secs == 0
 }
 
 fn declines(text: &str) -> bool {
@@ -183,6 +194,8 @@ impl Interview {
             ended_at: None,
             ended_early: false,
             pending: None,
+            away_secs: 0,
+            unsent_answer: None,
         }
     }
 
@@ -202,10 +215,23 @@ impl Interview {
         self.phase == Phase::Closed
     }
 
-    /// Time since the start.
+    /// Time on the interview's clock: since the start, less the time spent away from it.
     pub fn elapsed(&self, now: Timestamp) -> SignedDuration {
         let end = self.ended_at.unwrap_or(now);
-        end.duration_since(self.started_at)
+        let away = SignedDuration::from_secs(self.away_secs);
+        (end.duration_since(self.started_at) - away).max(SignedDuration::ZERO)
+    }
+
+    /// Takes the interview up again at `now` after it was left at `left_at` (its last save): the
+    /// time in between does not count against its length.
+    pub fn come_back(&mut self, left_at: Timestamp, now: Timestamp) {
+        if self.is_closed() {
+            return;
+        }
+        let away = now.duration_since(left_at).as_secs();
+        if away > 0 {
+            self.away_secs = self.away_secs.saturating_add(away);
+        }
     }
 
     /// Whether a timed interview has used its time for questions.

@@ -18,8 +18,6 @@ use tokio::sync::mpsc::{self, UnboundedReceiver};
 const FRAME: Duration = Duration::from_millis(16);
 /// How often the tick fires.
 const TICK: Duration = Duration::from_millis(250);
-/// The first terminal row of the home menu.
-const HOME_MENU_TOP: u16 = 8;
 
 /// The running app.
 pub struct App {
@@ -152,7 +150,8 @@ impl App {
     fn click(&self, row: u16) -> Option<Action> {
         match self.state.screen {
             Screen::Home => {
-                let offset = row.checked_sub(HOME_MENU_TOP)?;
+                // each entry is two rows: its name, then its description
+                let offset = row.checked_sub(ui::home::MENU_TOP_ROW)?;
                 Some(Action::ClickRow(usize::from(offset / 2)))
             }
             Screen::BrowseList => self.state.browse.row_at(row).map(Action::ClickRow),

@@ -239,7 +239,7 @@ impl BrowseState {
         (vec![Effect::LoadHistory(id)], Screen::BrowseDetail)
     }
 
-    fn toggle_star(&mut self) -> Vec<Effect> {
+    fn toggle_star(&mut self, screen: Screen) -> Vec<Effect> {
         let Some(id) = self.selected_question().map(|q| q.id.clone()) else {
             return vec![];
         };
@@ -250,7 +250,8 @@ impl BrowseState {
             self.starred.remove(&id);
         }
         self.message = Some(if starred { "starred" } else { "unstarred" }.to_string());
-        if self.starred_only {
+        // the detail keeps showing its question; the list drops it when the detail closes
+        if self.starred_only && screen == Screen::BrowseList {
             self.refresh();
         }
         vec![Effect::SetStarred {
@@ -365,7 +366,7 @@ impl BrowseState {
                 self.tag_text.clear();
                 self.refresh();
             }
-            Action::ToggleStar => return (self.toggle_star(), screen),
+            Action::ToggleStar => return (self.toggle_star(screen), screen),
             Action::ApplyFilters { kind, role, search } => {
                 self.filter.kind = kind;
                 self.filter.role = role;
@@ -385,8 +386,15 @@ impl BrowseState {
             Action::PageDown => self.detail_scroll = self.detail_scroll.saturating_add(10),
             Action::Top => self.detail_scroll = 0,
             Action::ToggleExample => self.show_example = !self.show_example,
-            Action::ToggleStar => return (self.toggle_star(), Screen::BrowseDetail),
-            Action::Back => return (vec![], Screen::BrowseList),
+            Action::ToggleStar => {
+                return (self.toggle_star(Screen::BrowseDetail), Screen::BrowseDetail);
+            }
+            Action::Back => {
+                if self.starred_only {
+                    self.refresh();
+                }
+                return (vec![], Screen::BrowseList);
+            }
             Action::HistoryLoaded {
                 question_id,
                 scores,
@@ -585,6 +593,37 @@ mod tests {
             }]
         );
         assert!(ids(&s).is_empty());
+    }
+
+    #[test]
+    fn unstarring_in_the_detail_of_the_starred_list_keeps_the_question_on_screen() {
+        let mut s = state();
+        s.update(Action::Down, Screen::BrowseList, now());
+        s.update(Action::ToggleStar, Screen::BrowseList, now()); // b
+        s.update(Action::Down, Screen::BrowseList, now());
+        s.update(Action::ToggleStar, Screen::BrowseList, now()); // c
+        s.update(Action::ToggleStarredOnly, Screen::BrowseList, now());
+        assert_eq!(ids(&s), ["b", "c"]);
+        s.update(Action::Bottom, Screen::BrowseList, now());
+        let (_, screen) = s.update(Action::Select, Screen::BrowseList, now());
+        assert_eq!(screen, Screen::BrowseDetail);
+        s.update(Action::ToggleStar, Screen::BrowseDetail, now());
+        assert_eq!(
+            s.selected_question().map(|q| q.id.as_str()),
+            Some("c"),
+            "the detail still shows the question just unstarred"
+        );
+        // and it can be starred again from there
+        s.update(Action::ToggleStar, Screen::BrowseDetail, now());
+        assert!(s.starred.contains("c"));
+        s.update(Action::ToggleStar, Screen::BrowseDetail, now());
+        let (_, screen) = s.update(Action::Back, Screen::BrowseDetail, now());
+        assert_eq!(screen, Screen::BrowseList);
+        assert_eq!(
+            ids(&s),
+            ["b"],
+            "back on the list, the unstarred question is gone"
+        );
     }
 
     #[test]

@@ -227,11 +227,16 @@ impl LiveInterview {
         let interviewer = llm_model
             .as_ref()
             .map_or_else(|| ScriptedInterviewer.label(), |m| format!("llm:{m}"));
+        let mut interview = interview;
+        let mut editor = new_editor();
+        if let Some(text) = interview.unsent_answer.take() {
+            editor.insert_str(text);
+        }
         Self {
             interview,
             interviewer,
             llm_model,
-            editor: new_editor(),
+            editor,
             editor_focused: true,
             streaming: None,
             saving: false,
@@ -430,6 +435,14 @@ impl MockState {
         }
     }
 
+    /// Takes up an interrupted interview from its saved record: the time since it was last
+    /// saved (when it was left, or just before a crash) is not counted against its length.
+    pub fn resume_saved(&mut self, record: &MockRecord, now: Timestamp) -> MockStep {
+        let mut interview = record.interview.clone();
+        interview.come_back(record.saved_at, now);
+        self.resume(interview, now)
+    }
+
     /// Shows a report.
     pub fn show_report(&mut self, record: &MockRecord) -> MockStep {
         self.report = Some(ReportView::of(record));
@@ -517,6 +530,11 @@ impl MockState {
                     step.effects.push(Effect::CancelInterviewer(s.request));
                 }
                 if !live.interview.is_closed() {
+                    // saved as it stands, with any answer typed but not sent, so History
+                    // shows what was said and the time away is not counted when it is resumed
+                    let text = live.answer_text();
+                    live.interview.unsent_answer = (!text.trim().is_empty()).then_some(text);
+                    step.effects.push(live.save(now));
                     step.status = Some((
                         "interview paused — resume it from History".to_string(),
                         false,

@@ -402,7 +402,7 @@ impl AppState {
                 };
                 let step = match next {
                     Action::ResumeMock if !record.interview.is_closed() => {
-                        self.mock.resume(record.interview.clone(), now)
+                        self.mock.resume_saved(record, now)
                     }
                     Action::ResumeMock => {
                         self.set_status("that interview is over; here is its report", false, now);

@@ -543,6 +543,15 @@ impl PracticeState {
         }
         if self.on_timeout == TimeoutAction::Submit && run.timer.phase(now) == TimerPhase::Overtime
         {
+            // nothing typed: there is nothing to score, so the question is skipped (submitting
+            // would refuse the empty answer on every tick and never move on)
+            if run.text().trim().is_empty() {
+                self.message = Some((
+                    "time's up with nothing typed: question skipped".into(),
+                    false,
+                ));
+                return self.submit(now, true);
+            }
             return self.submit(now, false);
         }
         if now.duration_since(run.last_draft_save) >= DRAFT_EVERY {

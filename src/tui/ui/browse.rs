@@ -190,10 +190,13 @@ pub fn render_list(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &
 
 fn list_lines(b: &BrowseState, area: Rect, theme: &Theme) -> Vec<Line<'static>> {
     if b.visible.is_empty() {
-        return vec![Line::from(Span::styled(
-            "  No questions match. Press c to clear filters and search.",
-            theme.dim,
-        ))];
+        // while a search or tag is being typed, c would type a c
+        let hint = if b.input.is_some() {
+            "  No questions match. Backspace to edit, Esc to put back what was there."
+        } else {
+            "  No questions match. Press c to clear filters and search."
+        };
+        return vec![Line::from(Span::styled(hint, theme.dim))];
     }
     let questions = b.bank().questions();
     let width = usize::from(area.width).saturating_sub(12);

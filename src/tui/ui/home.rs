@@ -11,6 +11,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+/// Rows of the streak / score block above the menu.
+const STATS_ROWS: u16 = 5;
+/// The terminal row of the first menu entry: the title bar, the stats block, the menu's rule.
+pub const MENU_TOP_ROW: u16 = 1 + STATS_ROWS + 1;
+
 /// Draws the home screen.
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
     let [top, body, bottom] = screen_areas(area);
@@ -27,7 +32,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
         theme,
     );
     let [stats_area, menu_area, recent_area] = Layout::vertical([
-        Constraint::Length(5),
+        Constraint::Length(STATS_ROWS),
         Constraint::Length(u16::try_from(MenuEntry::ALL.len() * 2 + 3).unwrap_or(5)),
         Constraint::Min(0),
     ])

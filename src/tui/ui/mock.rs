@@ -332,7 +332,7 @@ pub fn render_interview(frame: &mut Frame<'_>, area: Rect, state: &AppState, the
             ("↑↓", "scroll"),
             ("s", "score"),
             ("e", "end now"),
-            ("Esc", "pause"),
+            ("Esc", "leave (resume from History)"),
         ]
     };
     footer(frame, bottom, hints, state, theme);

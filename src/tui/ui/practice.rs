@@ -36,7 +36,9 @@ fn kind_label(kind: PracticeKind) -> String {
 fn time_label(t: TimeMode) -> String {
     match t {
         TimeMode::QuestionOwn => "each question's own limit".into(),
-        TimeMode::Fixed(s) => format!("{} min", f64::from(s) / 60.0),
+        TimeMode::Fixed(s) if s % 60 == 0 => format!("{} min", s / 60),
+        TimeMode::Fixed(s) if s < 60 => format!("{s} s"),
+        TimeMode::Fixed(s) => format!("{} min {} s", s / 60, s % 60),
         TimeMode::NoLimit => "no limit".into(),
     }
 }
@@ -144,6 +146,13 @@ fn timer_line(run: &Run, now: jiff::Timestamp, theme: &Theme) -> (String, Style,
     }
 }
 
+fn answer_title(words: usize) -> String {
+    match words {
+        1 => " Your answer · 1 word ".to_string(),
+        n => format!(" Your answer · {n} words "),
+    }
+}
+
 fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
     let p = &state.practice;
     let Some(run) = p.run.as_ref() else {
@@ -198,10 +207,7 @@ fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
     let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.dim)
-        .title(Span::styled(
-            format!(" Your answer · {} words ", run.word_count()),
-            theme.title,
-        ));
+        .title(Span::styled(answer_title(run.word_count()), theme.title));
     if run.timer.phase(state.now) == TimerPhase::Overtime {
         block = block.title_bottom(Span::styled(
             " overtime — keep going or Ctrl-S to submit ",
@@ -219,7 +225,7 @@ fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
                 Line::from(Span::styled("Paused — the clock has stopped", theme.title)),
                 Line::from(""),
                 Line::from(Span::styled(
-                    "Enter resume · Ctrl-N skip · q end session",
+                    "Enter resume · Ctrl-S submit · q end session",
                     theme.dim,
                 )),
             ])
@@ -232,8 +238,21 @@ fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
             rect,
         );
     }
-    let hints: &[(&str, &str)] = if run.saving.is_some() {
+    footer(frame, bottom, run_hints(run), state, theme);
+}
+
+/// The footer's keys while answering: what works now (saving, paused or typing).
+fn run_hints(run: &Run) -> &'static [(&'static str, &'static str)] {
+    if run.saving.is_some() {
         &[("", "saving your answer…")]
+    } else if run.timer.is_paused() {
+        &[
+            ("Enter", "resume"),
+            ("Ctrl-S", "submit"),
+            ("Ctrl-N", "skip"),
+            ("q", "end session"),
+            ("?", "keys"),
+        ]
     } else {
         &[
             ("Ctrl-S", "submit"),
@@ -241,8 +260,7 @@ fn render_run(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
             ("Esc", "pause"),
             ("F1", "keys"),
         ]
-    };
-    footer(frame, bottom, hints, state, theme);
+    }
 }
 
 /// Lines describing a score report: total, dimensions, talking points, the answer with its
@@ -570,4 +588,23 @@ fn render_results(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &T
         state,
         theme,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_per_answer_reads_as_minutes_and_seconds() {
+        // `hotseat practice --minutes 1 --count 3` gives 20 s a question
+        assert_eq!(time_label(TimeMode::Fixed(20)), "20 s");
+        assert_eq!(time_label(TimeMode::Fixed(120)), "2 min");
+        assert_eq!(time_label(TimeMode::Fixed(90)), "1 min 30 s");
+    }
+
+    #[test]
+    fn one_word_is_not_words() {
+        assert_eq!(answer_title(1), " Your answer · 1 word ");
+        assert_eq!(answer_title(0), " Your answer · 0 words ");
+    }
 }

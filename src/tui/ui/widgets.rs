@@ -34,7 +34,10 @@ pub fn footer(
 ) {
     let line = if let Some(status) = &state.status {
         Line::from(Span::styled(
-            format!(" {}", status.text),
+            format!(
+                " {}",
+                shorten_middle(&status.text, usize::from(area.width.saturating_sub(1)))
+            ),
             if status.error {
                 theme.bad
             } else {
@@ -53,6 +56,37 @@ pub fn footer(
         Line::from(spans)
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// `text` cut to `width` columns by dropping its middle, so a long message keeps both its
+/// start and its end (a saved file's name and extension, the key that retries).
+pub fn shorten_middle(text: &str, width: usize) -> String {
+    let cols = |c: char| Span::raw(String::from(c)).width();
+    if Span::raw(text).width() <= width {
+        return text.to_string();
+    }
+    let Some(room) = width.checked_sub(1) else {
+        return String::new();
+    };
+    let mut head = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        if used + cols(c) > room.div_ceil(2) {
+            break;
+        }
+        used += cols(c);
+        head.push(c);
+    }
+    let mut tail: Vec<char> = Vec::new();
+    for c in text.chars().rev() {
+        if used + cols(c) > room {
+            break;
+        }
+        used += cols(c);
+        tail.push(c);
+    }
+    tail.reverse();
+    format!("{head}…{}", tail.into_iter().collect::<String>())
 }
 
 /// A screen's three bands: the title line, the body, and the footer line.
@@ -81,4 +115,22 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 pub fn score_bar(score: u8, width: usize) -> String {
     let filled = usize::from(score) * width / 100;
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_status_keeps_its_start_and_its_end() {
+        let saved = "Saved to /home/me/.local/share/hotseat/guides/acme-senior-backend-engineer-2026-12-06.pdf";
+        let short = shorten_middle(saved, 60);
+        assert_eq!(Span::raw(short.as_str()).width(), 60, "{short}");
+        assert!(short.starts_with("Saved to /home"), "{short}");
+        assert!(short.strip_suffix("2026-12-06.pdf").is_some(), "{short}");
+        assert_eq!(shorten_middle("fits", 60), "fits");
+        let wide = shorten_middle("保存しました 日本語のファイル名.md", 20);
+        assert!(Span::raw(wide.as_str()).width() <= 20, "{wide}");
+        assert!(wide.strip_suffix("名.md").is_some(), "{wide}");
+    }
 }
