@@ -190,7 +190,17 @@ fn timeout_submits_when_configured() {
             .all(|e| !matches!(e, Effect::SaveAttempt(_)))
     );
     let effects = s.update(Action::Tick, t0() + 60.seconds());
-    assert!(effects.iter().any(|e| matches!(e, Effect::SaveAttempt(_))));
+    let attempt = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SaveAttempt(a) => Some(a.clone()),
+            _ => None,
+        })
+        .expect("time-out submits");
+    assert!(
+        !attempt.overtime,
+        "sent when time ran out, so not over time"
+    );
 }
 
 #[test]
@@ -235,8 +245,44 @@ fn pause_stops_the_clock_and_ends_the_session_on_q() {
         40
     );
     s.update(Action::TogglePause, t0() + 611.seconds());
-    s.update(Action::EndSession, t0() + 612.seconds());
+    // ending from the pause keeps the answer typed so far: it is scored and stored first
+    let effects = s.update(Action::EndSession, t0() + 612.seconds());
+    let attempt = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SaveAttempt(a) => Some(a.clone()),
+            _ => None,
+        })
+        .expect("the answer in progress is saved, not thrown away");
+    assert_eq!(attempt.answer, "a start");
+    assert!(!attempt.skipped);
+    s.update(Action::AttemptSaved(attempt.id), t0() + 613.seconds());
     assert_eq!(s.practice.phase, Phase::Results);
+    assert_eq!(s.practice.attempts.len(), 1);
+}
+
+#[test]
+fn ending_from_the_pause_with_nothing_typed_goes_straight_to_results() {
+    let mut s = running(TimeoutAction::Overtime, TimeMode::Fixed(120));
+    s.update(Action::TogglePause, t0() + 5.seconds());
+    let effects = s.update(Action::EndSession, t0() + 6.seconds());
+    assert!(effects.iter().all(|e| !matches!(e, Effect::SaveAttempt(_))));
+    assert_eq!(s.practice.phase, Phase::Results);
+}
+
+#[test]
+fn a_failed_save_while_ending_keeps_the_session_going() {
+    let mut s = running(TimeoutAction::Overtime, TimeMode::Fixed(120));
+    s.practice.set_answer("half an answer");
+    s.update(Action::TogglePause, t0() + 5.seconds());
+    s.update(Action::EndSession, t0() + 6.seconds());
+    s.update(
+        Action::AttemptSaveFailed("disk full".into()),
+        t0() + 7.seconds(),
+    );
+    assert_eq!(s.practice.phase, Phase::Running);
+    assert!(!s.practice.ending);
+    assert_eq!(s.practice.run.as_ref().unwrap().text(), "half an answer");
 }
 
 #[test]

@@ -138,6 +138,9 @@ pub struct PracticeState {
     pub llm: bool,
     /// The attempt the LLM judge is scoring now.
     pub judging: Option<AttemptId>,
+    /// The session ends once the answer being saved is stored (ended from the pause with an
+    /// answer typed: the answer is scored and kept, not thrown away).
+    pub ending: bool,
 }
 
 /// A start requested before the stats and drafts were loaded.
@@ -210,6 +213,7 @@ impl PracticeState {
             pending: None,
             llm: false,
             judging: None,
+            ending: false,
         }
     }
 
@@ -319,6 +323,7 @@ impl PracticeState {
                 if let Some(run) = self.run.as_mut() {
                     run.saving = None;
                 }
+                self.ending = false;
                 self.message = Some((
                     format!(
                         "could not save your answer ({message}); it is still here — Ctrl-S to try again"
@@ -514,7 +519,15 @@ impl PracticeState {
                 let draft = self.draft_of(run, now);
                 self.save_draft(draft, now)
             }
-            Action::EndSession if run.timer.is_paused() => self.finish(now),
+            Action::EndSession if run.timer.is_paused() => {
+                if run.text().trim().is_empty() {
+                    self.finish(now)
+                } else {
+                    // the answer in progress is scored and stored first; the results follow
+                    self.ending = true;
+                    self.submit(now, false)
+                }
+            }
             Action::SubmitAnswer => self.submit(now, false),
             Action::SkipQuestion => self.submit(now, true),
             Action::Tick => self.tick(now),
@@ -575,7 +588,9 @@ impl PracticeState {
             ));
             return vec![];
         }
-        let overtime = run.timer.phase(now) == TimerPhase::Overtime;
+        // with on_timeout = submit the answer is sent when time runs out: on time, not over it
+        let overtime = run.timer.phase(now) == TimerPhase::Overtime
+            && self.on_timeout != TimeoutAction::Submit;
         let bank = &self.bank;
         let scorer = self
             .scorer
@@ -637,7 +652,9 @@ impl PracticeState {
         }
         self.attempts.push(attempt);
         self.scroll = 0;
-        if skipped {
+        if std::mem::take(&mut self.ending) {
+            effects.extend(self.finish(now));
+        } else if skipped {
             self.index += 1;
             effects.extend(self.show_question(now, None));
         } else {
