@@ -358,3 +358,24 @@ fn not_tracking_performance_stores_nothing() {
     );
     assert_eq!(s.practice.phase, Phase::Feedback);
 }
+
+#[test]
+fn results_page_up_and_down_as_the_help_says() {
+    let mut s = running(TimeoutAction::Overtime, TimeMode::QuestionOwn);
+    s.practice.set_answer(ANSWER);
+    let effects = s.update(Action::SubmitAnswer, t0() + 20.seconds());
+    let id = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SaveAttempt(a) => Some(a.id),
+            _ => None,
+        })
+        .unwrap();
+    s.update(Action::AttemptSaved(id), t0() + 21.seconds());
+    s.update(Action::EndSession, t0() + 22.seconds());
+    assert_eq!(s.practice.phase, Phase::Results);
+    s.update(Action::PageDown, t0() + 23.seconds());
+    assert_eq!(s.practice.scroll, 10);
+    s.update(Action::PageUp, t0() + 24.seconds());
+    assert_eq!(s.practice.scroll, 0);
+}
