@@ -1,5 +1,6 @@
-//! `hotseat mock` in a pseudo-terminal: the interview opens straight away, and a kill -9 after a
-//! submitted answer loses nothing — History lists the interview as resumable with the answer saved.
+//! `hotseat mock` in a pseudo-terminal: the interview opens straight away, a kill -9 after a
+//! submitted answer loses nothing — History lists the interview as resumable with the answer saved —
+//! and Ctrl-C keeps even an answer typed but not sent.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -69,6 +70,37 @@ fn kill_9_mid_interview_loses_no_submitted_answer() {
         "I build payment systems in Rust."
     );
     assert_eq!(shown["report"]["complete"], false);
+}
+
+#[test]
+fn ctrl_c_mid_answer_keeps_the_interview_and_the_unsent_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = pty::PtyApp::spawn(
+        dir.path(),
+        &["mock", "--persona", "neutral", "--questions", "1"],
+        (100, 30),
+    );
+    app.wait_for("Warm-up", WAIT);
+    app.wait_for("Your answer", WAIT);
+    app.send("I lead the ledger team and");
+    app.wait_for("I lead the ledger team and", WAIT);
+    app.send("\x03"); // Ctrl-C
+    assert!(app.wait_exit(WAIT), "Ctrl-C quits");
+
+    let out = common::hotseat(dir.path())
+        .args(["history", "--json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list[0]["kind"], "mock", "{list}");
+    assert_eq!(list[0]["status"], "in progress", "{list}");
+    let id: uuid::Uuid = list[0]["id"].as_str().unwrap().parse().unwrap();
+    let store = hotseat::store::SledStore::open(&dir.path().join("data")).unwrap();
+    let record = hotseat::store::Store::mock(&store, id).unwrap().unwrap();
+    assert_eq!(
+        record.interview.unsent_answer.as_deref(),
+        Some("I lead the ledger team and")
+    );
 }
 
 #[test]

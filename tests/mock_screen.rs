@@ -539,3 +539,29 @@ fn time_away_from_a_paused_interview_is_not_on_its_clock() {
         text(&draw(&s))
     );
 }
+
+#[test]
+fn quitting_mid_interview_saves_it_with_the_unsent_answer() {
+    let mut s = state((120, 40));
+    begin(&mut s, 12);
+    type_answer(&mut s, "I run the payments platform team", at(20));
+    let effects = s.update(Action::Quit, at(21));
+    assert!(s.should_quit);
+    let saved = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SaveMock(record) => Some(record.clone()),
+            _ => None,
+        })
+        .expect("quitting saves the open interview");
+    assert_eq!(
+        saved.interview.unsent_answer.as_deref(),
+        Some("I run the payments platform team")
+    );
+}
+
+#[test]
+fn quitting_with_no_interview_open_saves_nothing() {
+    let mut s = state((120, 40));
+    assert!(s.update(Action::Quit, at(1)).is_empty());
+}

@@ -379,3 +379,20 @@ fn results_page_up_and_down_as_the_help_says() {
     s.update(Action::PageUp, t0() + 24.seconds());
     assert_eq!(s.practice.scroll, 0);
 }
+
+#[test]
+fn quitting_saves_the_draft_typed_since_the_last_autosave() {
+    let mut s = running(TimeoutAction::Overtime, TimeMode::Fixed(120));
+    s.practice.set_answer("the first half of my answer");
+    let effects = s.update(Action::Quit, t0() + 3.seconds());
+    let draft = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SaveDraft(d) => Some(d.clone()),
+            _ => None,
+        })
+        .expect("the latest text is saved on the way out");
+    assert_eq!(draft.text, "the first half of my answer");
+    // already saved: quitting again asks for nothing more
+    assert!(s.update(Action::Quit, t0() + 4.seconds()).is_empty());
+}

@@ -18,6 +18,8 @@ use tokio::sync::mpsc::{self, UnboundedReceiver};
 const FRAME: Duration = Duration::from_millis(16);
 /// How often the tick fires.
 const TICK: Duration = Duration::from_millis(250);
+/// The longest the app waits, after the user quits, for its last saves to land.
+const QUIT_GRACE: Duration = Duration::from_secs(3);
 
 /// The running app.
 pub struct App {
@@ -244,6 +246,8 @@ impl App {
             }
         }
         input.abort();
+        // let the saves asked for on the way out land before the store closes
+        self.settle(QUIT_GRACE).await;
         Ok(())
     }
 }

@@ -548,6 +548,20 @@ impl MockState {
         MockStep::default()
     }
 
+    /// The save to make before the app quits: an interview still open is saved as it stands, with
+    /// any answer typed but not sent, so it can be resumed from History.
+    pub fn save_before_quit(&mut self, now: Timestamp) -> Vec<Effect> {
+        let Some(live) = self.live.as_mut() else {
+            return vec![];
+        };
+        if live.interview.is_closed() {
+            return vec![];
+        }
+        let text = live.answer_text();
+        live.interview.unsent_answer = (!text.trim().is_empty()).then_some(text);
+        vec![live.save(now)]
+    }
+
     /// Results that arrive whatever the screen: saves and streamed replies.
     pub fn update_results(&mut self, action: Action, now: Timestamp) -> MockStep {
         let Some(live) = self.live.as_mut() else {

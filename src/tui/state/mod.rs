@@ -165,7 +165,10 @@ impl AppState {
         match action {
             Action::Quit => {
                 self.should_quit = true;
-                Ok(vec![])
+                // nothing typed is lost on the way out: the latest draft and an open interview
+                let mut effects = self.practice.save_before_quit(now);
+                effects.extend(self.mock.save_before_quit(now));
+                Ok(effects)
             }
             Action::Tick => {
                 if let Some(live) = self.mock.live.as_mut() {

@@ -535,6 +535,19 @@ impl PracticeState {
         }
     }
 
+    /// The draft to save before the app quits, if the answer being typed changed since the last
+    /// autosave (which runs about once a second).
+    pub fn save_before_quit(&mut self, now: Timestamp) -> Vec<Effect> {
+        let Some(run) = self.run.as_ref() else {
+            return vec![];
+        };
+        if run.saving.is_some() {
+            return vec![];
+        }
+        let draft = self.draft_of(run, now);
+        self.save_draft(draft, now)
+    }
+
     fn save_draft(&mut self, draft: Draft, now: Timestamp) -> Vec<Effect> {
         let Some(run) = self.run.as_mut() else {
             return vec![];
