@@ -43,26 +43,25 @@ impl MenuEntry {
         }
     }
 
-    /// One line on what it is for.
+    /// One line on what it is for; short enough to fit an 80-column terminal.
     pub fn blurb(self) -> &'static str {
         match self {
             Self::Practice => {
-                "answer questions against the clock; each answer scored at once with feedback"
+                "answer against the clock; every answer scored at once, with feedback"
             }
             Self::Browse => {
-                "filter by kind, role and difficulty; fuzzy search; guidance, talking points, example answers"
+                "filter and search questions; guidance, talking points, example answers"
             }
-            Self::Trends => {
-                "score over time, by category, streaks, weak areas and what to practise"
-            }
-            Self::Mock => {
-                "a persona interviews you: questions, follow-ups on what you missed, your questions, a report"
-            }
-            Self::Prep => "build a guide from a job description and your resume; your saved guides",
-            Self::History => "past practice sessions and mock interviews; resume or reopen one",
+            Self::Trends => "scores over time, streaks, weak areas and what to practise next",
+            Self::Mock => "a persona asks, probes what you missed, takes your questions, reports",
+            Self::Prep => "a guide from a job description and your resume; your saved guides",
+            Self::History => "past sessions, interviews and guides; reopen or resume one",
         }
     }
 }
+
+/// The longest blurb that fits beside the menu's indent in 80 columns.
+pub const MAX_BLURB_CHARS: usize = 70;
 
 /// What a home action leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,5 +104,22 @@ impl HomeState {
             _ => {}
         }
         HomeOutcome::Stay
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_blurb_fits_an_80_column_terminal() {
+        for entry in MenuEntry::ALL {
+            let blurb = entry.blurb();
+            assert!(
+                blurb.chars().count() <= MAX_BLURB_CHARS,
+                "{entry:?}: {} chars",
+                blurb.chars().count()
+            );
+        }
     }
 }
