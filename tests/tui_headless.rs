@@ -155,3 +155,33 @@ async fn clicking_a_home_menu_entry_opens_that_entry() {
         assert_eq!(app.state.screen, screen, "clicked {label} on row {row}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_question_detail_scrolls_no_further_than_its_last_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _store) = app(dir.path());
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    app.start();
+    app.settle(SETTLE).await;
+    app.press(KeyCode::Char('b'));
+    app.press(KeyCode::Enter);
+    app.settle(SETTLE).await;
+    assert_eq!(app.state.screen, Screen::BrowseDetail);
+    app.draw(&mut terminal).unwrap();
+    for _ in 0..300 {
+        app.press(KeyCode::Down);
+        app.draw(&mut terminal).unwrap();
+    }
+    let at_end = app.state.scroll().unwrap();
+    assert!(at_end > 0, "the detail is longer than 24 rows");
+    assert!(at_end < 300, "held at the end, not at 300");
+    let text = screen_text(&terminal);
+    assert!(
+        text.lines().nth(2).is_some_and(|l| !l.trim().is_empty()),
+        "no blank screen past the end:\n{text}"
+    );
+    // one press up moves the view at once
+    app.press(KeyCode::Up);
+    app.draw(&mut terminal).unwrap();
+    assert_eq!(app.state.scroll(), Some(at_end - 1));
+}

@@ -50,6 +50,9 @@ pub enum Action {
     Resize(u16, u16),
     /// Leave the app.
     Quit,
+    /// The screen's scrolling body, as last drawn, can scroll at most this far: a scroll past it
+    /// comes back (sent by the app after a frame, so views stay read-only).
+    ClampScroll(u16),
     /// Go back one screen (or close an overlay).
     Back,
     /// Open or close the help overlay.

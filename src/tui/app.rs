@@ -213,8 +213,17 @@ impl App {
     /// Draws a frame if anything changed since the last one.
     pub fn draw<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
         if self.dirty {
-            terminal.draw(|f| ui::render(f, &self.state, &self.keymap, &self.theme))?;
+            let mut max_scroll = None;
+            terminal.draw(|f| {
+                max_scroll = ui::render_frame(f, &self.state, &self.keymap, &self.theme);
+            })?;
             self.dirty = false;
+            // scrolled past the end (the state cannot know how the text wraps): bring it back
+            if let Some(max) = max_scroll
+                && self.state.scroll().is_some_and(|s| s > max)
+            {
+                self.dispatch(Action::ClampScroll(max));
+            }
         }
         Ok(())
     }

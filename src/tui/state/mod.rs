@@ -157,12 +157,39 @@ impl AppState {
     }
 
     /// Actions that mean the same on every screen; gives the action back when it is not one.
+    /// The scroll offset of the current screen's scrolling body, if it has one.
+    pub fn scroll(&self) -> Option<u16> {
+        match self.screen {
+            Screen::BrowseDetail => Some(self.browse.detail_scroll),
+            Screen::Practice => Some(self.practice.scroll),
+            Screen::MockReport => self.mock.report.as_ref().map(|r| r.scroll),
+            Screen::History => self.history.detail.as_ref().map(|_| self.history.scroll),
+            _ => None,
+        }
+    }
+
+    fn scroll_mut(&mut self) -> Option<&mut u16> {
+        match self.screen {
+            Screen::BrowseDetail => Some(&mut self.browse.detail_scroll),
+            Screen::Practice => Some(&mut self.practice.scroll),
+            Screen::MockReport => self.mock.report.as_mut().map(|r| &mut r.scroll),
+            Screen::History if self.history.detail.is_some() => Some(&mut self.history.scroll),
+            _ => None,
+        }
+    }
+
     fn update_app_wide(
         &mut self,
         action: Action,
         now: Timestamp,
     ) -> Result<Vec<Effect>, Box<Action>> {
         match action {
+            Action::ClampScroll(max) => {
+                if let Some(scroll) = self.scroll_mut() {
+                    *scroll = (*scroll).min(max);
+                }
+                Ok(vec![])
+            }
             Action::Quit => {
                 self.should_quit = true;
                 // nothing typed is lost on the way out: the latest draft and an open interview

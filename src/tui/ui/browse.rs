@@ -1,6 +1,7 @@
 //! The browse views: the filtered, searchable question list with a preview, and one question in full.
 
 use super::theme::{Theme, kind_badge};
+use super::widgets::scrolled;
 use super::widgets::{footer, score_bar, screen_areas, title_bar};
 use crate::domain::{Difficulty, Question};
 use crate::tui::action::PastScore;
@@ -374,12 +375,15 @@ fn history_lines(history: Option<&[PastScore]>, theme: &Theme) -> Vec<Line<'stat
 }
 
 /// Draws one question in full.
-pub fn render_detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+pub fn render_detail(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+) -> Option<u16> {
     let b = &state.browse;
     let [top, body, bottom] = screen_areas(area);
-    let Some(q) = b.selected_question() else {
-        return;
-    };
+    let q = b.selected_question()?;
     let starred = b.starred.contains(&q.id);
     title_bar(
         frame,
@@ -395,13 +399,13 @@ pub fn render_detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme:
     } else {
         (body, None)
     };
-    frame.render_widget(
-        Paragraph::new(detail_lines(b, q, theme))
-            .wrap(Wrap { trim: false })
-            .scroll((b.detail_scroll, 0))
-            .block(Block::default().padding(Padding::horizontal(1))),
+    let (paragraph, max_scroll) = scrolled(
+        detail_lines(b, q, theme),
+        Some(Block::default().padding(Padding::horizontal(1))),
         text_area,
+        b.detail_scroll,
     );
+    frame.render_widget(paragraph, text_area);
     if let (Some(area), Some(scores)) = (spark_area, history) {
         let data: Vec<u64> = scores.iter().map(|s| u64::from(s.total)).collect();
         frame.render_widget(
@@ -431,4 +435,5 @@ pub fn render_detail(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme:
         state,
         theme,
     );
+    Some(max_scroll)
 }

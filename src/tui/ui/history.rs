@@ -3,6 +3,7 @@
 
 use super::mock::{plain_transcript, report_lines, wrap};
 use super::theme::Theme;
+use super::widgets::scrolled;
 use super::widgets::{footer, screen_areas, title_bar};
 use crate::interview::MockStatus;
 use crate::interview::history::{HistoryDetail, HistoryKind};
@@ -11,15 +12,17 @@ use crate::tui::state::mock::short_name;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// Draws the History screen.
-pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+/// Draws History; returns how far an open entry's detail can scroll.
+pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) -> Option<u16> {
     let [top, body, bottom] = screen_areas(area);
     let h = &state.history;
     if let Some(detail) = &h.detail {
-        render_detail(frame, top, body, bottom, detail, state, theme);
-        return;
+        return Some(render_detail(
+            frame, top, body, bottom, detail, state, theme,
+        ));
     }
     let entries = h.entries.as_deref().unwrap_or_default();
     let guides = entries
@@ -94,6 +97,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
         state,
         theme,
     );
+    None
 }
 
 fn render_detail(
@@ -104,7 +108,7 @@ fn render_detail(
     detail: &HistoryDetail,
     state: &AppState,
     theme: &Theme,
-) {
+) -> u16 {
     let width = usize::from(body.width.saturating_sub(2));
     let (crumb, lines, hints): (String, Vec<Line>, Vec<(&str, &str)>) = match detail {
         HistoryDetail::Mock(record) => {
@@ -178,16 +182,17 @@ fn render_detail(
         }
     };
     title_bar(frame, top, &crumb, "", theme);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((state.history.scroll, 0))
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme.dim),
-            ),
+    let (paragraph, max_scroll) = scrolled(
+        lines,
+        Some(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.dim),
+        ),
         body,
+        state.history.scroll,
     );
+    frame.render_widget(paragraph, body);
     footer(frame, bottom, &hints, state, theme);
+    max_scroll
 }

@@ -2,6 +2,7 @@
 //! (transcript with the streaming reply, answer editor, timer, optional running score) and the report.
 
 use super::theme::Theme;
+use super::widgets::scrolled;
 use super::widgets::{footer, score_bar, screen_areas, title_bar};
 use crate::domain::{InterviewStage, Role, Speaker};
 use crate::interview::{MockReport, Phase};
@@ -397,11 +398,14 @@ pub fn plain_transcript<'a>(
 }
 
 /// Draws the report.
-pub fn render_report(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+pub fn render_report(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+) -> Option<u16> {
     let [top, body, bottom] = screen_areas(area);
-    let Some(view) = state.mock.report.as_ref() else {
-        return;
-    };
+    let view = state.mock.report.as_ref()?;
     let state_label = if view.report.complete {
         "report"
     } else {
@@ -422,13 +426,13 @@ pub fn render_report(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme:
         width,
         theme,
     ));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((view.scroll, 0))
-            .block(block(" Report ", theme, true)),
+    let (paragraph, max_scroll) = scrolled(
+        lines,
+        Some(block(" Report ", theme, true)),
         body,
+        view.scroll,
     );
+    frame.render_widget(paragraph, body);
     footer(
         frame,
         bottom,
@@ -436,6 +440,7 @@ pub fn render_report(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme:
         state,
         theme,
     );
+    Some(max_scroll)
 }
 
 #[cfg(test)]

@@ -25,24 +25,56 @@ pub const MIN_SIZE: (u16, u16) = (60, 16);
 
 /// Draws the whole app for `state`.
 pub fn render(frame: &mut Frame<'_>, state: &AppState, keymap: &Keymap, theme: &Theme) {
+    let _ = render_frame(frame, state, keymap, theme);
+}
+
+/// Draws the whole app for `state`; returns how far the screen's scrolling body can scroll, if
+/// it has one (the app uses it to keep the scroll within reach: see `Action::ClampScroll`).
+pub fn render_frame(
+    frame: &mut Frame<'_>,
+    state: &AppState,
+    keymap: &Keymap,
+    theme: &Theme,
+) -> Option<u16> {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         render_too_small(frame, area, theme);
-        return;
+        return None;
     }
-    match state.screen {
-        Screen::Home => home::render(frame, area, state, theme),
-        Screen::BrowseList => browse::render_list(frame, area, state, theme),
+    let max_scroll = match state.screen {
         Screen::BrowseDetail => browse::render_detail(frame, area, state, theme),
-        Screen::PrepGuide => prep::render(frame, area, state, theme),
-        Screen::PrepSetup => prep_setup::render(frame, area, state, theme),
         Screen::Practice => practice::render(frame, area, state, theme),
-        Screen::Trends => trends::render(frame, area, state, theme),
-        Screen::MockSetup => mock::render_setup(frame, area, state, theme),
-        Screen::MockInterview => mock::render_interview(frame, area, state, theme),
         Screen::MockReport => mock::render_report(frame, area, state, theme),
         Screen::History => history::render(frame, area, state, theme),
-    }
+        Screen::Home => {
+            home::render(frame, area, state, theme);
+            None
+        }
+        Screen::BrowseList => {
+            browse::render_list(frame, area, state, theme);
+            None
+        }
+        Screen::PrepGuide => {
+            prep::render(frame, area, state, theme);
+            None
+        }
+        Screen::PrepSetup => {
+            prep_setup::render(frame, area, state, theme);
+            None
+        }
+        Screen::Trends => {
+            trends::render(frame, area, state, theme);
+            None
+        }
+        Screen::MockSetup => {
+            mock::render_setup(frame, area, state, theme);
+            None
+        }
+        Screen::MockInterview => {
+            mock::render_interview(frame, area, state, theme);
+            None
+        }
+    };
     if state.help_open {
         help::render(
             frame,
@@ -51,6 +83,7 @@ pub fn render(frame: &mut Frame<'_>, state: &AppState, keymap: &Keymap, theme: &
             theme,
         );
     }
+    max_scroll
 }
 
 fn render_too_small(frame: &mut Frame<'_>, area: Rect, theme: &Theme) {

@@ -1,6 +1,7 @@
 //! The practice views: setup, the timed run with the answer editor, feedback, and results.
 
 use super::theme::Theme;
+use super::widgets::scrolled;
 use super::widgets::{centered, footer, score_bar, screen_areas, title_bar};
 use crate::domain::{ScoreReport, ScorerId};
 use crate::practice::timer::clock;
@@ -14,14 +15,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Gauge, Paragraph, Wrap};
 
 /// Draws the practice screen for its current phase.
-pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+/// Draws the practice screen; returns how far its scrolling body can scroll (feedback, results).
+pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) -> Option<u16> {
     let p = &state.practice;
     match p.phase {
         Phase::Setup => render_setup(frame, area, state, theme),
         Phase::Running => render_run(frame, area, state, theme),
-        Phase::Feedback => render_feedback(frame, area, state, theme),
-        Phase::Results => render_results(frame, area, state, theme),
+        Phase::Feedback => return render_feedback(frame, area, state, theme),
+        Phase::Results => return Some(render_results(frame, area, state, theme)),
     }
+    None
 }
 
 fn kind_label(kind: PracticeKind) -> String {
@@ -413,12 +416,15 @@ fn marked_answer(report: &ScoreReport, answer: &str, theme: &Theme) -> Vec<Line<
     out
 }
 
-fn render_feedback(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+fn render_feedback(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &AppState,
+    theme: &Theme,
+) -> Option<u16> {
     let p = &state.practice;
     let [top, body, bottom] = screen_areas(area);
-    let Some(attempt) = p.attempts.last() else {
-        return;
-    };
+    let attempt = p.attempts.last()?;
     let total = p.session.as_ref().map_or(1, |s| s.question_ids.len());
     let right = if attempt.overtime {
         format!("{} · overtime", clock(i64::from(attempt.duration_secs)))
@@ -447,12 +453,9 @@ fn render_feedback(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &
     if let Some(report) = &attempt.score {
         lines.extend(report_lines(report, &attempt.answer, theme));
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((p.scroll, 0)),
-        body.inner(Margin::new(1, 0)),
-    );
+    let text_area = body.inner(Margin::new(1, 0));
+    let (paragraph, max_scroll) = scrolled(lines, None, text_area, p.scroll);
+    frame.render_widget(paragraph, text_area);
     let last = p.index + 1 >= total;
     footer(
         frame,
@@ -466,6 +469,7 @@ fn render_feedback(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &
         state,
         theme,
     );
+    Some(max_scroll)
 }
 
 fn results_lines(p: &PracticeState, theme: &Theme) -> Vec<Line<'static>> {
@@ -524,7 +528,7 @@ fn results_lines(p: &PracticeState, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-fn render_results(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+fn render_results(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) -> u16 {
     let p = &state.practice;
     let [top, body, bottom] = screen_areas(area);
     let label = p
@@ -536,12 +540,8 @@ fn render_results(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &T
     let chart_height = if rows > 0 && body.height >= 20 { 9 } else { 0 };
     let [text, chart] = Layout::vertical([Constraint::Min(1), Constraint::Length(chart_height)])
         .areas(body.inner(Margin::new(1, 0)));
-    frame.render_widget(
-        Paragraph::new(results_lines(p, theme))
-            .wrap(Wrap { trim: false })
-            .scroll((p.scroll, 0)),
-        text,
-    );
+    let (paragraph, max_scroll) = scrolled(results_lines(p, theme), None, text, p.scroll);
+    frame.render_widget(paragraph, text);
     if chart_height > 0
         && let Some(r) = p.results.as_ref()
     {
@@ -588,6 +588,7 @@ fn render_results(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &T
         state,
         theme,
     );
+    max_scroll
 }
 
 #[cfg(test)]

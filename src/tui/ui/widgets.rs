@@ -5,7 +5,7 @@ use crate::tui::state::AppState;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 /// The top line: brand, where you are, and something on the right.
 pub fn title_bar(frame: &mut Frame<'_>, area: Rect, crumb: &str, right: &str, theme: &Theme) {
@@ -132,5 +132,50 @@ mod tests {
         let wide = shorten_middle("保存しました 日本語のファイル名.md", 20);
         assert!(Span::raw(wide.as_str()).width() <= 20, "{wide}");
         assert!(wide.strip_suffix("名.md").is_some(), "{wide}");
+    }
+}
+
+/// `lines` as a wrapped paragraph for `area` (inside `block`, if given), scrolled by `scroll` but
+/// never past the point where the last line reaches the bottom; with that furthest scroll, so the
+/// app can bring a state scrolled too far back within reach.
+pub fn scrolled<'a>(
+    lines: Vec<Line<'a>>,
+    block: Option<Block<'a>>,
+    area: Rect,
+    scroll: u16,
+) -> (Paragraph<'a>, u16) {
+    let inner = block.as_ref().map_or(area, |b| b.inner(area));
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = paragraph.line_count(inner.width);
+    let max = u16::try_from(total.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    let paragraph = paragraph.scroll((scroll.min(max), 0));
+    let paragraph = match block {
+        Some(b) => paragraph.block(b),
+        None => paragraph,
+    };
+    (paragraph, max)
+}
+
+#[cfg(test)]
+mod scroll_tests {
+    use super::*;
+
+    #[test]
+    fn scrolling_stops_when_the_last_line_is_at_the_bottom() {
+        let lines: Vec<Line> = (0..30).map(|i| Line::from(format!("line {i}"))).collect();
+        let area = Rect::new(0, 0, 20, 10);
+        let (_, max) = scrolled(lines.clone(), None, area, 0);
+        assert_eq!(max, 20);
+        let (_, max) = scrolled(lines.clone(), Some(Block::bordered()), area, 0);
+        assert_eq!(max, 22, "borders take two rows");
+        let (_, max) = scrolled(lines[..5].to_vec(), None, area, 50);
+        assert_eq!(max, 0, "short content does not scroll");
+    }
+
+    #[test]
+    fn wrapped_lines_count_as_the_rows_they_take() {
+        let long = Line::from("word ".repeat(40)); // 200 columns
+        let (_, max) = scrolled(vec![long], None, Rect::new(0, 0, 20, 5), 0);
+        assert!(max >= 5, "{max}");
     }
 }
