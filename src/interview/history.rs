@@ -60,7 +60,8 @@ pub struct HistoryEntry {
     /// The overall score, once there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<u8>,
-    /// "finished", "in progress" or "ended early".
+    /// "finished", "in progress" or "ended early" for an interview; "finished" or "not finished"
+    /// (the app closed before its results) for a practice session.
     pub status: String,
     /// Questions planned.
     pub planned: usize,
@@ -124,7 +125,9 @@ fn entry(session: &Session, mock: Option<&MockRecord>) -> HistoryEntry {
             if session.ended_at.is_some() {
                 "finished"
             } else {
-                "in progress"
+                // a practice session is only open while the app shows it: one left open was cut
+                // short (its answers are kept; an unsent one comes back as a draft in practice)
+                "not finished"
             }
             .to_string(),
             session.total,
@@ -231,4 +234,24 @@ pub fn detail(store: &dyn Store, session: Session) -> Result<HistoryDetail, Stor
 /// Whether an entry can be resumed.
 pub fn resumable(entry: &HistoryEntry) -> bool {
     entry.kind == HistoryKind::Mock && entry.status == MockStatus::InProgress.label()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::practice::answer::new_session;
+
+    #[test]
+    fn a_practice_session_left_open_reads_not_finished() {
+        let now: jiff::Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
+        let mut session = new_session(
+            uuid::Uuid::from_u128(7),
+            "practice · mixed".into(),
+            vec![],
+            now,
+        );
+        assert_eq!(entry(&session, None).status, "not finished");
+        session.ended_at = Some(now);
+        assert_eq!(entry(&session, None).status, "finished");
+    }
 }
