@@ -32,6 +32,14 @@ fn t0() -> Timestamp {
     "2026-11-20T10:00:00Z".parse().unwrap()
 }
 
+/// The attempt an update asked to save, if it did.
+fn saved_attempt(effects: &[Effect]) -> Option<Box<hotseat::domain::Attempt>> {
+    effects.iter().find_map(|e| match e {
+        Effect::SaveAttempt(a) => Some(a.clone()),
+        _ => None,
+    })
+}
+
 /// A state with a one-question behavioral run started at t0.
 fn running(on_timeout: TimeoutAction, time: TimeMode) -> AppState {
     let mut s = AppState::new(bank(), settings(on_timeout), (100, 30));
@@ -68,13 +76,7 @@ fn submit_persists_first_and_shows_feedback_only_once_saved() {
     let mut s = running(TimeoutAction::Overtime, TimeMode::QuestionOwn);
     s.practice.set_answer(ANSWER);
     let effects = s.update(Action::SubmitAnswer, t0() + 95.seconds());
-    let attempt = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::SaveAttempt(a) => Some(a.clone()),
-            _ => None,
-        })
-        .expect("the attempt is persisted");
+    let attempt = saved_attempt(&effects).expect("the attempt is persisted");
     assert!(effects.contains(&Effect::DeleteDraft("practice".into())));
     assert_eq!(attempt.answer, ANSWER);
     assert_eq!(attempt.duration_secs, 95);
@@ -173,10 +175,7 @@ fn timer_turns_amber_then_red_then_overtime_and_keeps_going_by_default() {
         Some(TimerPhase::Overtime)
     );
     let effects = s.update(Action::SubmitAnswer, t0() + 200.seconds());
-    let attempt = effects.iter().find_map(|e| match e {
-        Effect::SaveAttempt(a) => Some(a.clone()),
-        _ => None,
-    });
+    let attempt = saved_attempt(&effects);
     assert!(attempt.unwrap().overtime);
 }
 
@@ -190,13 +189,7 @@ fn timeout_submits_when_configured() {
             .all(|e| !matches!(e, Effect::SaveAttempt(_)))
     );
     let effects = s.update(Action::Tick, t0() + 60.seconds());
-    let attempt = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::SaveAttempt(a) => Some(a.clone()),
-            _ => None,
-        })
-        .expect("time-out submits");
+    let attempt = saved_attempt(&effects).expect("time-out submits");
     assert!(
         !attempt.overtime,
         "sent when time ran out, so not over time"
@@ -207,13 +200,7 @@ fn timeout_submits_when_configured() {
 fn timeout_with_nothing_typed_skips_instead_of_refusing_every_tick() {
     let mut s = running(TimeoutAction::Submit, TimeMode::Fixed(60));
     let effects = s.update(Action::Tick, t0() + 60.seconds());
-    let attempt = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::SaveAttempt(a) => Some(a.clone()),
-            _ => None,
-        })
-        .expect("the empty answer is stored as skipped");
+    let attempt = saved_attempt(&effects).expect("the empty answer is stored as skipped");
     assert!(attempt.skipped && attempt.score.is_none());
     let status = s.status.as_ref().unwrap();
     assert!(!status.error, "{status:?}");
@@ -247,13 +234,8 @@ fn pause_stops_the_clock_and_ends_the_session_on_q() {
     s.update(Action::TogglePause, t0() + 611.seconds());
     // ending from the pause keeps the answer typed so far: it is scored and stored first
     let effects = s.update(Action::EndSession, t0() + 612.seconds());
-    let attempt = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::SaveAttempt(a) => Some(a.clone()),
-            _ => None,
-        })
-        .expect("the answer in progress is saved, not thrown away");
+    let attempt =
+        saved_attempt(&effects).expect("the answer in progress is saved, not thrown away");
     assert_eq!(attempt.answer, "a start");
     assert!(!attempt.skipped);
     s.update(Action::AttemptSaved(attempt.id), t0() + 613.seconds());
@@ -289,13 +271,7 @@ fn a_failed_save_while_ending_keeps_the_session_going() {
 fn skip_stores_a_skipped_attempt_and_moves_on() {
     let mut s = running(TimeoutAction::Overtime, TimeMode::QuestionOwn);
     let effects = s.update(Action::SkipQuestion, t0() + 5.seconds());
-    let attempt = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::SaveAttempt(a) => Some(a.clone()),
-            _ => None,
-        })
-        .unwrap();
+    let attempt = saved_attempt(&effects).unwrap();
     assert!(attempt.skipped && attempt.score.is_none());
     s.update(Action::AttemptSaved(attempt.id), t0() + 6.seconds());
     assert_eq!(
@@ -364,13 +340,7 @@ fn results_page_up_and_down_as_the_help_says() {
     let mut s = running(TimeoutAction::Overtime, TimeMode::QuestionOwn);
     s.practice.set_answer(ANSWER);
     let effects = s.update(Action::SubmitAnswer, t0() + 20.seconds());
-    let id = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::SaveAttempt(a) => Some(a.id),
-            _ => None,
-        })
-        .unwrap();
+    let id = saved_attempt(&effects).unwrap().id;
     s.update(Action::AttemptSaved(id), t0() + 21.seconds());
     s.update(Action::EndSession, t0() + 22.seconds());
     assert_eq!(s.practice.phase, Phase::Results);
