@@ -366,3 +366,21 @@ fn quitting_saves_the_draft_typed_since_the_last_autosave() {
     // already saved: quitting again asks for nothing more
     assert!(s.update(Action::Quit, t0() + 4.seconds()).is_empty());
 }
+
+#[test]
+fn the_setup_count_goes_as_high_as_the_command_line_allows() {
+    let mut s = AppState::new(bank(), settings(TimeoutAction::Overtime), (100, 30));
+    s.update(Action::OpenPractice, t0());
+    s.practice.field = 3; // Questions
+    for _ in 0..100 {
+        s.update(Action::Right, t0());
+    }
+    assert_eq!(
+        s.practice.setup.count,
+        hotseat::practice::plan::MAX_QUESTIONS
+    );
+    for _ in 0..100 {
+        s.update(Action::Left, t0());
+    }
+    assert_eq!(s.practice.setup.count, 1);
+}

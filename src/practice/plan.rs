@@ -83,6 +83,9 @@ impl TimeMode {
     }
 }
 
+/// The most questions a practice session asks (the setup screen, `--count` and `question_count`).
+pub const MAX_QUESTIONS: usize = 50;
+
 /// Everything the setup screen chooses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PracticeSetup {

@@ -388,7 +388,7 @@ impl PracticeState {
             2 => s.difficulty = step_opt(&Difficulty::ALL, s.difficulty, forward),
             3 => {
                 s.count = if forward {
-                    (s.count + 1).min(20)
+                    (s.count + 1).min(crate::practice::plan::MAX_QUESTIONS)
                 } else {
                     s.count.saturating_sub(1).max(1)
                 };
