@@ -10,7 +10,7 @@ mod fake_llm;
 
 use fake_llm::{MODEL, Mode, start};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 fn fixture(name: &str) -> String {
@@ -19,21 +19,7 @@ fn fixture(name: &str) -> String {
 
 /// Runs `hotseat ARGS` in `dir` with the LLM pointed at `base`, off the async runtime.
 async fn run(dir: &Path, base: &str, args: &[&str]) -> std::process::Output {
-    let dir: PathBuf = dir.to_path_buf();
-    let base = base.to_string();
-    let args: Vec<String> = args.iter().map(|a| (*a).to_string()).collect();
-    tokio::task::spawn_blocking(move || {
-        common::hotseat(&dir)
-            .args(&args)
-            .env("NO_PROXY", "*")
-            .env("HOTSEAT_LLM_BASE_URL", base)
-            .env("HOTSEAT_MODEL", MODEL)
-            .env("OPENAI_API_KEY", "sk-test")
-            .output()
-            .unwrap()
-    })
-    .await
-    .unwrap()
+    common::run_with_llm(dir, base, MODEL, args).await
 }
 
 fn build_args(extra: &[&'static str]) -> Vec<String> {

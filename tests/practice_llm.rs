@@ -3,11 +3,11 @@
 //! with a visible notice, and nothing typed is lost.
 #![allow(clippy::unwrap_used)]
 
-use axum::Router;
-use axum::http::StatusCode;
-use axum::response::IntoResponse;
-use axum::routing::post;
+#[path = "common/fake_judge.rs"]
+mod fake_judge;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use fake_judge::{judge_reply, start_judge};
 use hotseat::bank::{Bank, SourceFile};
 use hotseat::config::{Config, ConfigInputs, Theme as ThemeName};
 use hotseat::domain::ScorerId;
@@ -20,70 +20,11 @@ use hotseat::tui::keymap::Keymap;
 use hotseat::tui::state::AppState;
 use hotseat::tui::state::practice::Phase;
 use hotseat::tui::ui::theme::Theme;
-use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;
 
 const ANSWER: &str = "I disagreed with my lead about a risky launch. I proposed a feature flag and a rollout plan, \
 and we shipped behind it. Errors fell 30 percent in the first week.";
-
-fn judge_reply() -> String {
-    let dim = |score: i64, quote: &str| json!({"score": score, "note": "ok", "evidence": [quote]});
-    let content = json!({
-        "dimensions": {
-            "relevance": dim(90, "I disagreed with my lead"),
-            "structure": dim(80, "I proposed a feature flag"),
-            "specificity": dim(85, "Errors fell 30 percent"),
-            "concision": dim(90, "rollout plan"),
-            "delivery": dim(80, "we shipped behind it"),
-        },
-        "talking_points": [
-            {"id": 1, "hit": true, "quote": "I disagreed with my lead"},
-            {"id": 2, "hit": true, "quote": "I proposed a feature flag"},
-            {"id": 3, "hit": true, "quote": "Errors fell 30 percent"}
-        ],
-        "strengths": [{"text": "A measured result", "quote": "Errors fell 30 percent"}],
-        "improvements": [{"text": "Say how you brought your lead round", "quote": null, "talking_point_id": null}],
-        "outline": ["Situation: the risky launch", "Result: errors fell 30 percent"]
-    })
-    .to_string();
-    json!({
-        "id": "chatcmpl-1",
-        "object": "chat.completion",
-        "created": 1_700_000_000u32,
-        "model": "judge-model",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": 60, "completion_tokens": 40, "total_tokens": 100}
-    })
-    .to_string()
-}
-
-async fn server(ok: bool) -> String {
-    let app = Router::new().route(
-        "/v1/chat/completions",
-        post(move || async move {
-            if ok {
-                (
-                    StatusCode::OK,
-                    [("content-type", "application/json")],
-                    judge_reply(),
-                )
-                    .into_response()
-            } else {
-                (
-                    StatusCode::BAD_REQUEST,
-                    [("content-type", "application/json")],
-                    "{\"error\":{\"message\":\"no such model\"}}".to_string(),
-                )
-                    .into_response()
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    format!("http://{addr}/v1")
-}
 
 fn app(dir: &std::path::Path, base: &str) -> (App, Arc<dyn Store>) {
     let config = Config::load(&ConfigInputs {
@@ -140,7 +81,12 @@ async fn answer_one(app: &mut App) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_llm_report_replaces_the_offline_one_and_is_stored() {
     let dir = tempfile::tempdir().unwrap();
-    let base = server(true).await;
+    let base = start_judge(Some(judge_reply(
+        "Errors fell 30 percent",
+        3,
+        [90, 80, 85, 90, 80],
+    )))
+    .await;
     let (mut app, store) = app(dir.path(), &base);
     answer_one(&mut app).await;
     assert_eq!(app.state.practice.phase, Phase::Feedback);
@@ -164,7 +110,7 @@ async fn the_llm_report_replaces_the_offline_one_and_is_stored() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failing_llm_leaves_the_offline_score_with_a_visible_notice() {
     let dir = tempfile::tempdir().unwrap();
-    let base = server(false).await;
+    let base = start_judge(None).await;
     let (mut app, store) = app(dir.path(), &base);
     answer_one(&mut app).await;
     assert_eq!(app.state.practice.phase, Phase::Feedback);

@@ -17,3 +17,28 @@ pub fn hotseat(dir: &Path) -> Command {
         .env("NO_COLOR", "1");
     cmd
 }
+
+/// Runs `hotseat ARGS` isolated in `dir` with the LLM at `base` (model `model`, a test key, no
+/// proxy), on the blocking pool so a fake server on the test's runtime can answer.
+pub async fn run_with_llm(
+    dir: &Path,
+    base: &str,
+    model: &str,
+    args: &[&str],
+) -> std::process::Output {
+    let dir = dir.to_path_buf();
+    let (base, model) = (base.to_string(), model.to_string());
+    let args: Vec<String> = args.iter().map(|a| (*a).to_string()).collect();
+    tokio::task::spawn_blocking(move || {
+        hotseat(&dir)
+            .args(&args)
+            .env("NO_PROXY", "*")
+            .env("HOTSEAT_LLM_BASE_URL", base)
+            .env("HOTSEAT_MODEL", model)
+            .env("OPENAI_API_KEY", "sk-test")
+            .output()
+            .expect("hotseat runs")
+    })
+    .await
+    .expect("the command's task finishes")
+}
