@@ -113,7 +113,19 @@ pub struct PracticeArgs {
     /// questions_to_ask, mixed, weak_areas or starred.
     #[arg(long, default_value = "mixed")]
     pub kind: crate::practice::PracticeKind,
-    /// Only questions for this role.
+    /// Role, difficulty and count.
+    #[command(flatten)]
+    pub filter: SessionFilter,
+    /// Session length in minutes, split evenly across the questions (default: each
+    /// question's own limit).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=480))]
+    pub minutes: Option<u32>,
+}
+
+/// Which questions a practice session takes, and how many (`practice` and `practice plan`).
+#[derive(Debug, Clone, Args)]
+pub struct SessionFilter {
+    /// Only questions for this role (default: the role setting).
     #[arg(long)]
     pub role: Option<Role>,
     /// Only this difficulty.
@@ -122,10 +134,6 @@ pub struct PracticeArgs {
     /// How many questions (default: the question_count setting).
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=50))]
     pub count: Option<u32>,
-    /// Session length in minutes, split evenly across the questions (default: each
-    /// question's own limit).
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=480))]
-    pub minutes: Option<u32>,
 }
 
 /// `hotseat practice plan|answer`
@@ -144,15 +152,9 @@ pub struct PlanArgs {
     /// questions_to_ask, mixed, weak_areas, starred, or due (reviews due now).
     #[arg(long, default_value = "mixed")]
     pub kind: crate::practice::PlanKind,
-    /// Only questions for this role (default: the role setting).
-    #[arg(long)]
-    pub role: Option<Role>,
-    /// Only this difficulty.
-    #[arg(long)]
-    pub difficulty: Option<Difficulty>,
-    /// How many questions (default: the question_count setting).
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=50))]
-    pub count: Option<u32>,
+    /// Role, difficulty and count.
+    #[command(flatten)]
+    pub filter: SessionFilter,
     /// Plan with this seed; the same seed and history give the same plan (default: today's date).
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,

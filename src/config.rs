@@ -256,6 +256,13 @@ pub struct Settings {
     pub llm: LlmSettings,
 }
 
+impl Settings {
+    /// The `role` setting as a question filter: `None` for any role.
+    pub fn role_filter(&self) -> Option<Role> {
+        (self.role != Role::Any).then_some(self.role)
+    }
+}
+
 /// LLM settings as configured; `crate::llm::LlmEndpoint::resolve` adds OPENAI_* variables and presets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LlmSettings {

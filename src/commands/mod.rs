@@ -83,7 +83,10 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
             Some(PracticeCommand::Answer(answer)) => return practice::answer(&ctx, answer),
             None => {}
         }
-        let count = args.count.unwrap_or(ctx.config.settings.question_count);
+        let count = args
+            .filter
+            .count
+            .unwrap_or(ctx.config.settings.question_count);
         let time = args
             .minutes
             .map_or(crate::practice::TimeMode::QuestionOwn, |m| {
@@ -91,11 +94,8 @@ pub fn run(cli: &Cli, command: &Command) -> Result<i32> {
             });
         let setup = crate::practice::PracticeSetup {
             kind: args.kind,
-            role: args.role.or_else(|| {
-                let r = ctx.config.settings.role;
-                (r != crate::domain::Role::Any).then_some(r)
-            }),
-            difficulty: args.difficulty,
+            role: args.filter.role.or(ctx.config.settings.role_filter()),
+            difficulty: args.filter.difficulty,
             count: usize::try_from(count).unwrap_or(5),
             time,
         };

@@ -5,7 +5,7 @@ use super::{Context, print_json, score};
 use crate::analytics::srs;
 use crate::bank::Bank;
 use crate::cli::{AnswerArgs, PlanArgs};
-use crate::domain::{Attempt, Question, Role, ScoreReport, Session, SessionKind};
+use crate::domain::{Attempt, Question, ScoreReport, Session, SessionKind};
 use crate::interview::history;
 use crate::practice::answer::{self, AnswerTiming};
 use crate::practice::{
@@ -48,24 +48,21 @@ fn read_history(ctx: &Context) -> Result<PlanHistory> {
     Ok((stats, store.schedules()?))
 }
 
-/// The setting's role unless it is "any".
-fn default_role(ctx: &Context) -> Option<Role> {
-    let r = ctx.config.settings.role;
-    (r != Role::Any).then_some(r)
-}
-
 /// Runs `hotseat practice plan`.
 pub fn plan(ctx: &Context, args: &PlanArgs) -> Result<i32> {
     let bank = ctx.bank();
     let now = Timestamp::now();
-    let count = args.count.unwrap_or(ctx.config.settings.question_count);
+    let count = args
+        .filter
+        .count
+        .unwrap_or(ctx.config.settings.question_count);
     let setup = PracticeSetup {
         kind: match args.kind {
             PlanKind::Practice(k) => k,
             PlanKind::Due => PracticeKind::Mixed,
         },
-        role: args.role.or_else(|| default_role(ctx)),
-        difficulty: args.difficulty,
+        role: args.filter.role.or(ctx.config.settings.role_filter()),
+        difficulty: args.filter.difficulty,
         count: usize::try_from(count).unwrap_or(5),
         time: TimeMode::QuestionOwn,
     };

@@ -87,7 +87,7 @@ impl AppState {
                 Arc::clone(&bank),
                 None,
                 settings.question_count,
-                settings.role,
+                settings.role_filter(),
                 settings.on_timeout,
                 settings.track_performance,
             ),

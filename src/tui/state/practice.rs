@@ -182,7 +182,7 @@ impl PracticeState {
         bank: Arc<Bank>,
         scorer: Option<Arc<OfflineScorer>>,
         count: u32,
-        role: Role,
+        role: Option<Role>,
         on_timeout: TimeoutAction,
         track: bool,
     ) -> Self {
@@ -192,7 +192,7 @@ impl PracticeState {
             phase: Phase::Setup,
             setup: PracticeSetup {
                 kind: PracticeKind::Mixed,
-                role: (role != Role::Any).then_some(role),
+                role,
                 difficulty: None,
                 count: usize::try_from(count).unwrap_or(5),
                 time: TimeMode::QuestionOwn,
