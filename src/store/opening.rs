@@ -86,12 +86,9 @@ impl OpeningStore {
     }
 
     /// Why the open failed, once it has (never waits).
-    pub fn failure(&self) -> Option<&str> {
+    #[cfg(test)]
+    fn failure(&self) -> Option<&str> {
         self.cell.get()?.as_ref().err().map(String::as_str)
-    }
-
-    fn ready(&self) -> Result<&SledStore, StoreError> {
-        self.wait()
     }
 }
 
@@ -110,35 +107,35 @@ impl Drop for OpeningStore {
 
 impl Store for OpeningStore {
     fn save_attempt(&self, attempt: &Attempt) -> Result<(), StoreError> {
-        self.ready()?.save_attempt(attempt)
+        self.wait()?.save_attempt(attempt)
     }
 
     fn attempt(&self, id: AttemptId) -> Result<Option<Attempt>, StoreError> {
-        self.ready()?.attempt(id)
+        self.wait()?.attempt(id)
     }
 
     fn attempts(&self) -> Result<Vec<Attempt>, StoreError> {
-        self.ready()?.attempts()
+        self.wait()?.attempts()
     }
 
     fn attempts_for_question(&self, question_id: &str) -> Result<Vec<Attempt>, StoreError> {
-        self.ready()?.attempts_for_question(question_id)
+        self.wait()?.attempts_for_question(question_id)
     }
 
     fn prune_attempts_before(&self, cutoff: Timestamp) -> Result<usize, StoreError> {
-        self.ready()?.prune_attempts_before(cutoff)
+        self.wait()?.prune_attempts_before(cutoff)
     }
 
     fn save_session(&self, session: &Session) -> Result<(), StoreError> {
-        self.ready()?.save_session(session)
+        self.wait()?.save_session(session)
     }
 
     fn session(&self, id: SessionId) -> Result<Option<Session>, StoreError> {
-        self.ready()?.session(id)
+        self.wait()?.session(id)
     }
 
     fn sessions(&self) -> Result<Vec<Session>, StoreError> {
-        self.ready()?.sessions()
+        self.wait()?.sessions()
     }
 
     fn save_transcript(
@@ -146,95 +143,95 @@ impl Store for OpeningStore {
         session: SessionId,
         transcript: &Transcript,
     ) -> Result<(), StoreError> {
-        self.ready()?.save_transcript(session, transcript)
+        self.wait()?.save_transcript(session, transcript)
     }
 
     fn transcript(&self, session: SessionId) -> Result<Option<Transcript>, StoreError> {
-        self.ready()?.transcript(session)
+        self.wait()?.transcript(session)
     }
 
     fn save_draft(&self, draft: &Draft) -> Result<(), StoreError> {
-        self.ready()?.save_draft(draft)
+        self.wait()?.save_draft(draft)
     }
 
     fn draft(&self, key: &str) -> Result<Option<Draft>, StoreError> {
-        self.ready()?.draft(key)
+        self.wait()?.draft(key)
     }
 
     fn drafts(&self) -> Result<Vec<Draft>, StoreError> {
-        self.ready()?.drafts()
+        self.wait()?.drafts()
     }
 
     fn delete_draft(&self, key: &str) -> Result<(), StoreError> {
-        self.ready()?.delete_draft(key)
+        self.wait()?.delete_draft(key)
     }
 
     fn question_stats(&self, question_id: &str) -> Result<QuestionStats, StoreError> {
-        self.ready()?.question_stats(question_id)
+        self.wait()?.question_stats(question_id)
     }
 
     fn all_question_stats(&self) -> Result<Vec<(String, QuestionStats)>, StoreError> {
-        self.ready()?.all_question_stats()
+        self.wait()?.all_question_stats()
     }
 
     fn set_starred(&self, question_id: &str, starred: bool) -> Result<(), StoreError> {
-        self.ready()?.set_starred(question_id, starred)
+        self.wait()?.set_starred(question_id, starred)
     }
 
     fn cache_get(&self, key: &str, now: Timestamp) -> Result<Option<String>, StoreError> {
-        self.ready()?.cache_get(key, now)
+        self.wait()?.cache_get(key, now)
     }
 
     fn cache_put(&self, key: &str, value: &str, expires_at: Timestamp) -> Result<(), StoreError> {
-        self.ready()?.cache_put(key, value, expires_at)
+        self.wait()?.cache_put(key, value, expires_at)
     }
 
     fn record_usage(&self, record: &UsageRecord) -> Result<(), StoreError> {
-        self.ready()?.record_usage(record)
+        self.wait()?.record_usage(record)
     }
 
     fn usage_since(&self, since: Timestamp) -> Result<Vec<UsageRecord>, StoreError> {
-        self.ready()?.usage_since(since)
+        self.wait()?.usage_since(since)
     }
 
     fn save_guide(&self, guide: &crate::prep::Guide) -> Result<(), StoreError> {
-        self.ready()?.save_guide(guide)
+        self.wait()?.save_guide(guide)
     }
 
     fn guide(&self, id: crate::prep::GuideId) -> Result<Option<crate::prep::Guide>, StoreError> {
-        self.ready()?.guide(id)
+        self.wait()?.guide(id)
     }
 
     fn guides(&self) -> Result<Vec<crate::prep::Guide>, StoreError> {
-        self.ready()?.guides()
+        self.wait()?.guides()
     }
 
     fn save_mock(&self, record: &crate::interview::MockRecord) -> Result<(), StoreError> {
-        self.ready()?.save_mock(record)
+        self.wait()?.save_mock(record)
     }
 
     fn mock(&self, session: SessionId) -> Result<Option<crate::interview::MockRecord>, StoreError> {
-        self.ready()?.mock(session)
+        self.wait()?.mock(session)
     }
 
     fn counts(&self) -> Result<StoreCounts, StoreError> {
-        self.ready()?.counts()
+        self.wait()?.counts()
     }
 
     fn flush(&self) -> Result<(), StoreError> {
-        self.ready()?.flush()
+        self.wait()?.flush()
     }
 
     fn save_attempts(&self, attempts: &[Attempt]) -> Result<usize, StoreError> {
-        self.ready()?.save_attempts(attempts)
+        self.wait()?.save_attempts(attempts)
     }
 
     fn attempt_facts(&self) -> Result<Vec<AttemptFact>, StoreError> {
-        self.ready()?.attempt_facts()
+        self.wait()?.attempt_facts()
     }
 
     fn schedules(&self) -> Result<Vec<(String, Schedule)>, StoreError> {
-        self.ready()?.schedules()
+        self.wait()?.schedules()
     }
 }
 

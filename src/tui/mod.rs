@@ -157,7 +157,8 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
         ratatui::restore();
         result
     })?;
-    if let Some(e) = opening.failure() {
+    // waits for an open still running when the user quit, so its failure is never missed
+    if let Err(e) = opening.wait() {
         anyhow::bail!("{e}");
     }
     Ok(0)

@@ -4,7 +4,7 @@
 use super::keymap::Keymap;
 use crate::bank::{Bank, FileError, LoadedBank};
 use crate::config::Paths;
-use crate::store::{OpeningStore, SledStore, Store, StoreError};
+use crate::store::{OpeningStore, SledStore, StoreError};
 use std::sync::Arc;
 
 /// Everything the first frame needs, and the store still opening behind it.
@@ -33,9 +33,8 @@ pub fn begin(
     let store = OpeningStore::start(
         locked,
         move |store| {
-            if retention_days > 0 {
-                let cutoff = now - jiff::SignedDuration::from_hours(i64::from(retention_days) * 24);
-                let pruned = store.prune_attempts_before(cutoff)?;
+            let pruned = crate::analytics::load::apply_retention(store, retention_days, now)?;
+            if pruned > 0 {
                 tracing::info!(pruned, "retention applied");
             }
             Ok(())
@@ -55,6 +54,7 @@ pub fn begin(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Store;
     use crate::domain::Attempt;
     use jiff::{Timestamp, ToSpan};
 
