@@ -135,8 +135,8 @@ fn empty_plan_hint(kind: PlanKind) -> &'static str {
     }
 }
 
-/// The question `id`, or an error naming the flag and the nearest ids.
-fn find_question<'a>(bank: &'a Bank, id: &str) -> Result<&'a Question> {
+/// The bank question `--question` names, or an error naming the flag and the nearest ids.
+pub(super) fn find_question<'a>(bank: &'a Bank, id: &str) -> Result<&'a Question> {
     if let Some(q) = bank.question(id) {
         return Ok(q);
     }

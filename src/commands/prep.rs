@@ -8,7 +8,9 @@ use crate::cli::{PrepArgs, PrepCommand};
 use crate::llm::{LlmSetup, process_env};
 use crate::prep::fetch::{FetchOptions, fetch_posting};
 use crate::prep::input::read_text_file;
-use crate::prep::{Guide, GuideId, JdSource, PrepInput, Vocabulary, build_guide, markdown, pdf};
+use crate::prep::{
+    ExportFormat, Guide, GuideId, JdSource, PrepInput, Vocabulary, build_guide, markdown,
+};
 use crate::store::{SledStore, Store};
 use anyhow::{Context as _, Result, bail};
 use std::io::{IsTerminal, Read, Write};
@@ -44,19 +46,13 @@ pub fn guide_json(guide: &Guide) -> serde_json::Value {
 }
 
 /// The export format chosen by `--out`'s extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Markdown,
-    Pdf,
-}
-
-fn format_of(path: &Path) -> Result<Format> {
+fn format_of(path: &Path) -> Result<ExportFormat> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     match ext.as_deref() {
-        Some("md" | "markdown") => Ok(Format::Markdown),
-        Some("pdf") => Ok(Format::Pdf),
+        Some("md" | "markdown") => Ok(ExportFormat::Markdown),
+        Some("pdf") => Ok(ExportFormat::Pdf),
         Some(other) => bail!(
             "--out {}: unsupported extension '.{other}' (use .md for Markdown or .pdf for PDF)",
             path.display()
@@ -68,12 +64,8 @@ fn format_of(path: &Path) -> Result<Format> {
     }
 }
 
-fn write_out(guide: &Guide, path: &Path, format: Format) -> Result<()> {
-    let bytes = match format {
-        Format::Markdown => markdown::to_markdown(guide).into_bytes(),
-        Format::Pdf => pdf::to_pdf(guide),
-    };
-    std::fs::write(path, bytes).with_context(|| format!("--out {}: cannot write", path.display()))
+fn write_out(guide: &Guide, path: &Path, format: ExportFormat) -> Result<()> {
+    std::fs::write(path, format.render(guide)).with_context(|| format!("--out {}: cannot write", path.display()))
 }
 
 /// Runs `hotseat prep`, then opens the app on the guide when `--open` asked for it.
@@ -344,7 +336,7 @@ fn find(guides: Vec<Guide>, id: &str) -> Result<Guide> {
 }
 
 fn show(ctx: &Context, id: &str, out: Option<&Path>, open: bool) -> Result<Outcome> {
-    let out: Option<(PathBuf, Format)> = out
+    let out: Option<(PathBuf, ExportFormat)> = out
         .map(|p| format_of(p).map(|f| (p.to_path_buf(), f)))
         .transpose()?;
     let guide = find(open_store(ctx)?.guides()?, id)?;

@@ -3,7 +3,7 @@
 use super::{Context, print_json};
 use crate::cli::ScoreArgs;
 use crate::domain::{FeedbackItem, ScoreReport};
-use crate::scoring::{OfflineScorer, QuestionContext, run_batch};
+use crate::scoring::{QuestionContext, run_batch};
 use anyhow::{Context as _, Result, bail};
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
@@ -22,12 +22,8 @@ pub fn run(ctx: &Context, args: &ScoreArgs) -> Result<i32> {
     };
     let answer = read_answer(file)?;
     let bank = ctx.bank();
-    let Some(question) = bank.question(id) else {
-        bail!("--question {id}: no question with that id (try `hotseat questions search TEXT`)");
-    };
-    let contexts: Vec<QuestionContext> =
-        bank.questions().iter().map(QuestionContext::from).collect();
-    let scorer = OfflineScorer::for_questions(&contexts);
+    let question = super::practice::find_question(&bank, id)?;
+    let scorer = crate::practice::answer::scorer_for(&bank);
     let report = crate::scoring::Scorer::score(&scorer, &QuestionContext::from(question), &answer);
     if ctx.json {
         print_json(&report)?;
