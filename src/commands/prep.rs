@@ -65,7 +65,8 @@ fn format_of(path: &Path) -> Result<ExportFormat> {
 }
 
 fn write_out(guide: &Guide, path: &Path, format: ExportFormat) -> Result<()> {
-    std::fs::write(path, format.render(guide)).with_context(|| format!("--out {}: cannot write", path.display()))
+    std::fs::write(path, format.render(guide))
+        .with_context(|| format!("--out {}: cannot write", path.display()))
 }
 
 /// Runs `hotseat prep`, then opens the app on the guide when `--open` asked for it.

@@ -25,8 +25,6 @@ pub struct EffectRunner {
     builds: super::guide_build::GuideBuilds,
     guide_saves: super::guide_build::GuideSaves,
     export_dir: Option<std::path::PathBuf>,
-    /// Whether interviews are stored (the `track_performance` setting).
-    track: bool,
 }
 
 impl EffectRunner {
@@ -42,7 +40,6 @@ impl EffectRunner {
             builds: super::guide_build::GuideBuilds::default(),
             guide_saves: super::guide_build::GuideSaves::default(),
             export_dir: None,
-            track: true,
             catalog: Arc::new(Catalog::default()),
             judge: None,
         }
@@ -121,14 +118,6 @@ impl EffectRunner {
         self
     }
 
-    /// The same runner; with `track` false (`track_performance = false`) mock interviews are not
-    /// stored: saving one answers at once as if it had been saved, and nothing is written.
-    #[must_use]
-    pub fn with_tracking(mut self, track: bool) -> Self {
-        self.track = track;
-        self
-    }
-
     /// The same runner, exporting guides to `<data_dir>/guides/`.
     #[must_use]
     pub fn with_data_dir(mut self, data_dir: &std::path::Path) -> Self {
@@ -174,12 +163,6 @@ impl EffectRunner {
 
     /// Starts an effect on the blocking pool (the LLM judge on a task).
     pub fn run(&self, effect: Effect) {
-        if let Effect::SaveMock(record) = &effect
-            && !self.track
-        {
-            let _ = self.tx.send(Action::MockSaved(record.session_id()));
-            return;
-        }
         if let Effect::JudgeAttempt {
             question,
             attempt,

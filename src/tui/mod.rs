@@ -104,8 +104,7 @@ pub fn run_app_at(cli: &Cli, start: StartAt) -> Result<i32> {
         );
         let mut runner = EffectRunner::new(Arc::clone(&store), tx, jiff::tz::TimeZone::system())
             .with_catalog(catalog)
-            .with_data_dir(&paths.data_dir)
-            .with_tracking(config.settings.track_performance);
+            .with_data_dir(&paths.data_dir);
         // with an LLM: the judge rescores practice answers and the mock interviewer streams
         let (llm_on, llm_status, llm_error, llm_model) = match llm {
             Ok(Some(setup)) => {

@@ -54,8 +54,8 @@ pub fn begin(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Store;
     use crate::domain::Attempt;
+    use crate::store::Store;
     use jiff::{Timestamp, ToSpan};
 
     fn paths(root: &std::path::Path) -> Paths {

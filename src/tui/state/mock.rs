@@ -205,6 +205,8 @@ pub struct LiveInterview {
     pub streaming: Option<Streaming>,
     /// An answer was submitted and is being saved; the next line waits for it.
     pub saving: bool,
+    /// Not stored (`track_performance = false`): nothing is saved and nothing waits for a save.
+    pub untracked: bool,
     /// The time of the last update (for the timer).
     pub now: Timestamp,
     /// Transcript lines scrolled up from the bottom.
@@ -240,6 +242,7 @@ impl LiveInterview {
             editor_focused: true,
             streaming: None,
             saving: false,
+            untracked: false,
             now,
             scroll_up: 0,
             next_request: 0,
@@ -263,8 +266,20 @@ impl LiveInterview {
         MockRecord::new(self.interview.clone(), self.interviewer.clone(), now)
     }
 
-    fn save(&self, now: Timestamp) -> Effect {
-        Effect::SaveMock(Shared::new(self.record(now)))
+    /// The save of the interview as it stands; none when interviews are not stored.
+    fn save(&self, now: Timestamp) -> Option<Effect> {
+        (!self.untracked).then(|| Effect::SaveMock(Shared::new(self.record(now))))
+    }
+
+    /// Leaving (or quitting) mid-interview: keeps the answer typed but not sent with the save, so
+    /// it is back in the editor when the interview is resumed from History.
+    fn save_as_left(&mut self, now: Timestamp) -> Option<Effect> {
+        if self.interview.is_closed() {
+            return None;
+        }
+        let text = self.answer_text();
+        self.interview.unsent_answer = (!text.trim().is_empty()).then_some(text);
+        self.save(now)
     }
 
     /// Says the pending cue: scripted at once, or streamed from the LLM.
@@ -309,7 +324,7 @@ impl LiveInterview {
         self.scroll_up = 0;
         if self.interview.is_closed() {
             self.editor_focused = false;
-            return vec![self.save(now)];
+            return self.save(now).into_iter().collect();
         }
         vec![]
     }
@@ -392,6 +407,8 @@ pub struct MockState {
     pub llm_model: Option<String>,
     /// Whether the running score is shown (hidden by default).
     pub show_score: bool,
+    /// `track_performance = false`: interviews run but are not stored.
+    pub untracked: bool,
 }
 
 impl MockState {
@@ -423,8 +440,9 @@ impl MockState {
             interview.open();
         }
         let mut live = LiveInterview::new(interview, self.llm_model.clone(), now);
+        live.untracked = self.untracked;
         // save the start (so History lists it), then speak
-        let mut effects = vec![live.save(now)];
+        let mut effects: Vec<Effect> = live.save(now).into_iter().collect();
         effects.extend(live.speak(now));
         self.live = Some(live);
         self.report = None;
@@ -502,9 +520,15 @@ impl MockState {
                 }
                 live.interview.answer(&text, now);
                 live.editor = new_editor();
-                live.saving = true;
                 live.scroll_up = 0;
-                return MockStep::effects(vec![live.save(now)]);
+                // the next line is said once the answer is durable (at once when not stored)
+                return match live.save(now) {
+                    Some(save) => {
+                        live.saving = true;
+                        MockStep::effects(vec![save])
+                    }
+                    None => MockStep::effects(live.speak(now)),
+                };
             }
             Action::ToggleRunningScore => *show_score = !*show_score,
             Action::EndInterview => {
@@ -530,11 +554,9 @@ impl MockState {
                     step.effects.push(Effect::CancelInterviewer(s.request));
                 }
                 if !live.interview.is_closed() {
-                    // saved as it stands, with any answer typed but not sent, so History
-                    // shows what was said and the time away is not counted when it is resumed
-                    let text = live.answer_text();
-                    live.interview.unsent_answer = (!text.trim().is_empty()).then_some(text);
-                    step.effects.push(live.save(now));
+                    // saved as it stands, so History shows what was said and the time away is
+                    // not counted when it is resumed
+                    step.effects.extend(live.save_as_left(now));
                     step.status = Some((
                         "interview paused — resume it from History".to_string(),
                         false,
@@ -551,15 +573,11 @@ impl MockState {
     /// The save to make before the app quits: an interview still open is saved as it stands, with
     /// any answer typed but not sent, so it can be resumed from History.
     pub fn save_before_quit(&mut self, now: Timestamp) -> Vec<Effect> {
-        let Some(live) = self.live.as_mut() else {
-            return vec![];
-        };
-        if live.interview.is_closed() {
-            return vec![];
-        }
-        let text = live.answer_text();
-        live.interview.unsent_answer = (!text.trim().is_empty()).then_some(text);
-        vec![live.save(now)]
+        self.live
+            .as_mut()
+            .and_then(|live| live.save_as_left(now))
+            .into_iter()
+            .collect()
     }
 
     /// Results that arrive whatever the screen: saves and streamed replies.

@@ -92,7 +92,10 @@ impl AppState {
                 settings.track_performance,
             ),
             trends: TrendsState::default(),
-            mock: mock::MockState::default(),
+            mock: mock::MockState {
+                untracked: !settings.track_performance,
+                ..mock::MockState::default()
+            },
             history: history::HistoryState::default(),
             help_open: false,
             size,
