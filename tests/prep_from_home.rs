@@ -98,6 +98,15 @@ async fn home_g_builds_a_guide_from_a_jd_file_and_exports_it_as_markdown() {
     let text = screen_text(&terminal);
     assert!(text.contains("Prep guide › "), "{text}");
     assert!(text.contains("Role and company"), "{text}");
+    // End goes to the end of the section as it wraps, and stops there: one press up moves
+    app.press(KeyCode::End);
+    app.draw(&mut terminal).unwrap();
+    let end = app.state.scroll().unwrap();
+    assert!(end < u16::MAX, "brought back within the section");
+    app.press(KeyCode::Up);
+    app.draw(&mut terminal).unwrap();
+    assert_eq!(app.state.scroll(), Some(end.saturating_sub(1)));
+    app.press(KeyCode::Home);
     // built, saved, listed
     let saved = store.guides().unwrap();
     assert_eq!(saved.len(), 1);

@@ -164,6 +164,7 @@ impl AppState {
     pub fn scroll(&self) -> Option<u16> {
         match self.screen {
             Screen::BrowseDetail => Some(self.browse.detail_scroll),
+            Screen::PrepGuide => Some(self.prep.scroll),
             Screen::Practice => Some(self.practice.scroll),
             Screen::MockReport => self.mock.report.as_ref().map(|r| r.scroll),
             Screen::History => self.history.detail.as_ref().map(|_| self.history.scroll),
@@ -174,6 +175,7 @@ impl AppState {
     fn scroll_mut(&mut self) -> Option<&mut u16> {
         match self.screen {
             Screen::BrowseDetail => Some(&mut self.browse.detail_scroll),
+            Screen::PrepGuide => Some(&mut self.prep.scroll),
             Screen::Practice => Some(&mut self.practice.scroll),
             Screen::MockReport => self.mock.report.as_mut().map(|r| &mut r.scroll),
             Screen::History if self.history.detail.is_some() => Some(&mut self.history.scroll),

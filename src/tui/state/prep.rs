@@ -100,17 +100,11 @@ impl PrepState {
             .map(|k| (k, section_markdown(guide, k)))
             .collect();
         self.selected = self.selected.min(self.sections.len().saturating_sub(1));
-        self.scroll = self.scroll.min(self.max_scroll());
     }
 
     /// The Markdown of the selected section.
     pub fn current(&self) -> Option<&(SectionKind, String)> {
         self.sections.get(self.selected)
-    }
-
-    fn max_scroll(&self) -> u16 {
-        let lines = self.current().map_or(0, |(_, md)| md.lines().count());
-        u16::try_from(lines).unwrap_or(u16::MAX).saturating_sub(1)
     }
 
     fn select(&mut self, index: usize) {
@@ -127,13 +121,13 @@ impl PrepState {
             Action::Back => return PrepOutcome::Back,
             Action::EnrichGuide => return PrepOutcome::Effects(self.start_enrichment()),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = (self.scroll + 1).min(self.max_scroll()),
+            // how far a section can scroll depends on how it wraps: the app brings a scroll past
+            // the end back after the frame (`Action::ClampScroll`)
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(self.page),
-            Action::PageDown => {
-                self.scroll = self.scroll.saturating_add(self.page).min(self.max_scroll());
-            }
+            Action::PageDown => self.scroll = self.scroll.saturating_add(self.page),
             Action::Top => self.scroll = 0,
-            Action::Bottom => self.scroll = self.max_scroll(),
+            Action::Bottom => self.scroll = u16::MAX,
             Action::NextSection if n > 0 => self.select((self.selected + 1) % n),
             Action::PrevSection if n > 0 => self.select((self.selected + n - 1) % n),
             Action::ClickRow(i) => self.select(*i),

@@ -54,10 +54,7 @@ pub fn render_frame(
             browse::render_list(frame, area, state, theme);
             None
         }
-        Screen::PrepGuide => {
-            prep::render(frame, area, state, theme);
-            None
-        }
+        Screen::PrepGuide => prep::render(frame, area, state, theme),
         Screen::PrepSetup => {
             prep_setup::render(frame, area, state, theme);
             None

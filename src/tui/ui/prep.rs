@@ -4,6 +4,7 @@
 
 use super::mock::wrap;
 use super::theme::Theme;
+use super::widgets::scrolled;
 use super::widgets::{footer, screen_areas, title_bar};
 use crate::tui::state::AppState;
 use crate::tui::state::prep::PrepState;
@@ -13,7 +14,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 /// Draws the prep guide screen.
-pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) {
+/// Draws the guide; returns how far the selected section can scroll.
+pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme) -> Option<u16> {
     let [top, body, bottom] = screen_areas(area);
     let prep = &state.prep;
     let Some(guide) = prep.guide.as_deref() else {
@@ -25,7 +27,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
             body,
         );
         footer(frame, bottom, &[("q", "back")], state, theme);
-        return;
+        return None;
     };
     let right = format!("{} · {}", guide.stage.as_str(), guide.context.role.label());
     // leave room for the brand on the left and the stage and role on the right
@@ -71,19 +73,16 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
     );
     let content = content.inner(ratatui::layout::Margin::new(1, 0));
     let content = enrichment_panels(frame, content, prep, theme);
+    let mut max_scroll = None;
     if let Some((kind, md)) = prep.current() {
         let text = tui_markdown::from_str(md);
         let block = Block::default()
             .borders(Borders::TOP)
             .border_style(theme.dim)
             .title(Span::styled(format!(" {} ", kind.title()), theme.title));
-        frame.render_widget(
-            Paragraph::new(text)
-                .block(block)
-                .wrap(Wrap { trim: false })
-                .scroll((prep.scroll, 0)),
-            content,
-        );
+        let (paragraph, max) = scrolled(text.lines, Some(block), content, prep.scroll);
+        frame.render_widget(paragraph, content);
+        max_scroll = Some(max);
     }
     let mut hints = vec![("↑↓", "scroll"), ("Tab ←→", "section")];
     if prep.enriching.is_some() {
@@ -100,6 +99,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
         hints.push(("q", "back"));
     }
     footer(frame, bottom, &hints, state, theme);
+    max_scroll
 }
 
 /// Draws the enrichment line (progress, or the last word on it) above the section and, while a
