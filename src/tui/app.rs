@@ -157,11 +157,11 @@ impl App {
                 Some(Action::ClickRow(usize::from(offset / 2)))
             }
             Screen::BrowseList => self.state.browse.row_at(row).map(Action::ClickRow),
-            Screen::History if self.state.history.detail.is_none() => {
-                // title, the list block's border, then one row per session
-                let offset = row.checked_sub(2)?;
-                Some(Action::ClickRow(usize::from(offset)))
-            }
+            Screen::History if self.state.history.detail.is_none() => self
+                .state
+                .history
+                .row_at(row, self.state.size.1)
+                .map(Action::ClickRow),
             Screen::BrowseDetail
             | Screen::PrepGuide
             | Screen::PrepSetup

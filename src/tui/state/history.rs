@@ -34,7 +34,28 @@ pub struct HistoryState {
     pub scroll: u16,
 }
 
+/// The screen row of the list's first entry (the title bar, then the list block's border).
+pub const LIST_TOP_ROW: u16 = 2;
+
 impl HistoryState {
+    /// The first entry shown when `visible` rows fit: the list scrolls just enough to keep the
+    /// selection in view.
+    pub fn first_visible(&self, visible: usize) -> usize {
+        self.selected.saturating_sub(visible.max(1) - 1)
+    }
+
+    /// How many entries fit on a terminal `height` rows tall (title, borders and footer aside).
+    pub fn visible_rows(height: u16) -> usize {
+        usize::from(height.saturating_sub(LIST_TOP_ROW + 2)).max(1)
+    }
+
+    /// The entry drawn at screen row `y` on a terminal `height` rows tall, as the list is scrolled.
+    pub fn row_at(&self, y: u16, height: u16) -> Option<usize> {
+        let visible = Self::visible_rows(height);
+        let offset = usize::from(y.checked_sub(LIST_TOP_ROW)?);
+        (offset < visible).then(|| self.first_visible(visible) + offset)
+    }
+
     /// The highlighted entry.
     pub fn selected_entry(&self) -> Option<&HistoryEntry> {
         self.entries.as_ref()?.get(self.selected)
@@ -81,5 +102,25 @@ impl HistoryState {
             _ => {}
         }
         HistoryOutcome::Stay
+    }
+}
+
+#[cfg(test)]
+mod click_tests {
+    use super::*;
+
+    #[test]
+    fn a_click_picks_the_entry_drawn_there_once_the_list_has_scrolled() {
+        let mut h = HistoryState::default();
+        // a 24-row terminal shows 20 entries from row 2
+        assert_eq!(HistoryState::visible_rows(24), 20);
+        assert_eq!(h.row_at(2, 24), Some(0));
+        assert_eq!(h.row_at(1, 24), None, "the title bar");
+        assert_eq!(h.row_at(22, 24), None, "the bottom border");
+        // selecting entry 30 scrolls the list: rows now start at entry 11
+        h.selected = 30;
+        assert_eq!(h.first_visible(20), 11);
+        assert_eq!(h.row_at(2, 24), Some(11));
+        assert_eq!(h.row_at(21, 24), Some(30));
     }
 }

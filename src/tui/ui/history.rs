@@ -8,6 +8,7 @@ use super::widgets::{footer, screen_areas, title_bar};
 use crate::interview::MockStatus;
 use crate::interview::history::{HistoryDetail, HistoryKind};
 use crate::tui::state::AppState;
+use crate::tui::state::history::HistoryState;
 use crate::tui::state::mock::short_name;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -43,8 +44,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: &Theme
             theme.dim,
         ))],
         Some(entries) => {
-            let visible = usize::from(body.height.saturating_sub(2)).max(1);
-            let first = h.selected.saturating_sub(visible - 1);
+            let visible = HistoryState::visible_rows(area.height);
+            let first = h.first_visible(visible);
             entries
                 .iter()
                 .enumerate()
