@@ -1,13 +1,13 @@
 //! `hotseat practice answer` with an LLM judge, against a fake OpenAI-compatible server on
 //! 127.0.0.1: the judged report is printed and stored; a failing server leaves the offline score,
-//! says why on stderr, and still stores the answer.
+//! says why on stderr, and still stores the answer; a hung one cannot lose it to a kill.
 #![allow(clippy::unwrap_used)]
 
 mod common;
 #[path = "common/fake_judge.rs"]
 mod fake_judge;
 
-use fake_judge::{JUDGE_MODEL, judge_reply, start_judge};
+use fake_judge::{JUDGE_MODEL, judge_reply, start_hung_judge, start_judge};
 use serde_json::Value;
 use std::path::Path;
 
@@ -109,4 +109,44 @@ async fn a_failing_judge_leaves_the_offline_score_and_says_why() {
     let progress = attempts(dir.path());
     assert_eq!(progress["answers"], 1, "{progress}");
     assert_ne!(progress["dimensions"][0]["average"], 88.0, "{progress}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_answer_is_stored_before_a_hung_judge_and_survives_a_kill() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answer.txt");
+    std::fs::write(&file, ANSWER).unwrap();
+    let base = start_hung_judge().await;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hotseat"))
+        .args([
+            "practice",
+            "answer",
+            "--question",
+            QUESTION,
+            "--answer-file",
+        ])
+        .arg(&file)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", dir.path())
+        .env("HOTSEAT_CONFIG_DIR", dir.path().join("config"))
+        .env("HOTSEAT_DATA_DIR", dir.path().join("data"))
+        .env("NO_PROXY", "*")
+        .env("HOTSEAT_LLM_BASE_URL", &base)
+        .env("HOTSEAT_MODEL", JUDGE_MODEL)
+        .env("OPENAI_API_KEY", "sk-test")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // the offline score is saved within moments of start; the judge never answers
+    tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "still waiting on the judge"
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let progress = attempts(dir.path());
+    assert_eq!(progress["answers"], 1, "{progress}");
 }

@@ -5,7 +5,7 @@ use super::{Context, print_json, score};
 use crate::analytics::srs;
 use crate::bank::Bank;
 use crate::cli::{AnswerArgs, PlanArgs};
-use crate::domain::{Attempt, Question, ScoreReport, Session, SessionKind};
+use crate::domain::{Attempt, Question, ScoreReport, ScorerId, Session, SessionKind};
 use crate::interview::history;
 use crate::practice::answer::{self, AnswerTiming};
 use crate::practice::{
@@ -243,29 +243,41 @@ pub fn answer(ctx: &Context, args: &AnswerArgs) -> Result<i32> {
     };
     let scorer = answer::scorer_for(&bank);
     let mut attempt = answer::scored_attempt(&scorer, question, text, false, timing);
-    let dyn_store: Option<Arc<dyn Store>> = store.clone().map(|s| s as Arc<dyn Store>);
-    let mut notice = None;
-    if let Some(offline) = attempt.score.take() {
-        let (report, n) = judge(ctx, dyn_store.as_ref(), question, &attempt.answer, offline)?;
-        attempt.score = Some(report);
-        notice = n;
-    }
-    let saved = match (&store, track) {
+    // the offline result is durable before the judge is asked, as in the app: a slow or hung
+    // model, Ctrl-C or a killed process cannot lose the answer
+    let mut saved = match (&store, track) {
         (Some(store), true) => Some(save(store, &attempt, existing, now)?),
         _ => None,
     };
-    print_answer(ctx, question, &attempt, saved.as_ref(), notice.as_deref())?;
+    let dyn_store: Option<Arc<dyn Store>> = store.clone().map(|s| s as Arc<dyn Store>);
+    let mut notice = None;
+    if let Some(offline) = attempt.score.clone() {
+        let (report, n) = judge(ctx, dyn_store.as_ref(), question, &attempt.answer, offline)?;
+        notice = n;
+        if matches!(report.scorer, ScorerId::Llm(_)) {
+            attempt.score = Some(report);
+            if let (Some(store), Some((session, attempts))) = (&store, saved.as_mut()) {
+                if let Some(last) = attempts.last_mut() {
+                    last.score.clone_from(&attempt.score);
+                }
+                session.total = answer::session_total(attempts);
+                answer::save_answer(store.as_ref(), &attempt, session)?;
+            }
+        }
+    }
+    let session = saved.as_ref().map(|(s, _)| s);
+    print_answer(ctx, question, &attempt, session, notice.as_deref())?;
     Ok(0)
 }
 
 /// Stores the attempt and its session (new, or `existing` with this answer added); returns the
-/// session as stored.
+/// session as stored and its attempts, this one last.
 fn save(
     store: &SledStore,
     attempt: &Attempt,
     existing: Option<(Session, Vec<Attempt>)>,
     now: Timestamp,
-) -> Result<Session> {
+) -> Result<(Session, Vec<Attempt>)> {
     let (mut session, mut attempts) = existing.unwrap_or_else(|| {
         let id = attempt.session_id.unwrap_or_else(Uuid::now_v7);
         let session = answer::new_session(id, answer::session_label(CHOSEN, 1), vec![], now);
@@ -279,7 +291,7 @@ fn save(
     session.total = answer::session_total(&attempts);
     session.ended_at = Some(now);
     answer::save_answer(store, attempt, &session)?;
-    Ok(session)
+    Ok((session, attempts))
 }
 
 fn print_answer(

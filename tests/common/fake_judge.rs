@@ -77,3 +77,19 @@ pub async fn start_judge(reply: Option<String>) -> String {
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     format!("http://{addr}/v1")
 }
+
+/// Starts a judge that accepts every request and never answers (a hung model); returns the base
+/// URL, ending in `/v1`.
+pub async fn start_hung_judge() -> String {
+    let app = Router::new().route(
+        "/v1/chat/completions",
+        post(|| async {
+            tokio::time::sleep(std::time::Duration::from_secs(600)).await;
+            StatusCode::GATEWAY_TIMEOUT
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{addr}/v1")
+}
