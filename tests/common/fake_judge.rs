@@ -84,7 +84,7 @@ pub async fn start_hung_judge() -> String {
     let app = Router::new().route(
         "/v1/chat/completions",
         post(|| async {
-            tokio::time::sleep(std::time::Duration::from_secs(600)).await;
+            tokio::time::sleep(std::time::Duration::from_mins(10)).await;
             StatusCode::GATEWAY_TIMEOUT
         }),
     );
