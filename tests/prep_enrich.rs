@@ -283,7 +283,12 @@ async fn esc_stops_the_stream_and_late_chunks_are_dropped() {
     assert_eq!(fake.hits(), 1, "nothing asked after the cancel");
     let stored = h.store.guide(offline.id).unwrap().unwrap();
     assert!(stored.enrichment.is_empty());
-    assert!(stored.enrichment_note.is_none());
+    // reopened from History or exported, the guide says why its LLM sections are missing
+    let note = stored.enrichment_note.as_deref().unwrap();
+    assert!(
+        note.contains("stopped at 1/3") && note.contains("cancelled"),
+        "{note}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -67,7 +67,6 @@ pub fn enrich_guide(
                 summary.added += 1;
                 summary.cached += usize::from(o.cached);
                 guide.add_enrichment(o.enrichment);
-                guide.enrichment_note = None;
                 save(store, guide);
                 if let BudgetState::Warn(p) = o.budget {
                     eprintln!("note: {p}% of this month's LLM budget is used");
@@ -75,17 +74,9 @@ pub fn enrich_guide(
             }
             Err(e) => {
                 eprintln!("failed");
-                let note = format!(
-                    "LLM enrichment stopped at {step}/{total} ({}): {e}. The offline guide stands{}.",
-                    kind.label(),
-                    if summary.added > 0 {
-                        " with the sections already added"
-                    } else {
-                        ""
-                    }
-                );
+                let note =
+                    guide.mark_enrichment_stopped(step, total, kind, summary.added, &e.to_string());
                 eprintln!("{note}");
-                guide.enrichment_note = Some(note.clone());
                 save(store, guide);
                 summary.stopped = Some(note);
                 break;

@@ -138,6 +138,30 @@ impl Guide {
                 .unwrap_or(usize::MAX)
         });
         self.generated_by = format!("offline + {source}");
+        self.enrichment_note = None;
+    }
+
+    /// Records why enrichment stopped at `step` of `total` (the `kind` section) and returns the
+    /// note; the guide keeps its offline sections and the `added` additions before it.
+    pub fn mark_enrichment_stopped(
+        &mut self,
+        step: usize,
+        total: usize,
+        kind: EnrichKind,
+        added: usize,
+        reason: &str,
+    ) -> String {
+        let note = format!(
+            "LLM enrichment stopped at {step}/{total} ({}): {reason}. The offline guide stands{}.",
+            kind.label(),
+            if added > 0 {
+                " with the sections already added"
+            } else {
+                ""
+            }
+        );
+        self.enrichment_note = Some(note.clone());
+        note
     }
 
     /// Who wrote each part: `offline` for the offline sections, `llm:<model>` for each addition.

@@ -128,16 +128,20 @@ impl PrepState {
     /// Stops the run, if one is on; its later chunks are dropped.
     pub fn cancel_enrichment(&mut self) -> Vec<Effect> {
         self.pending_enrich = false;
-        match self.enriching.take() {
-            Some(p) => {
-                self.notice = Some(EnrichNotice::info(format!(
-                    "LLM enrichment cancelled at {}/{}; the sections already added are saved.",
-                    p.step, p.total
-                )));
-                vec![Effect::CancelGuideEnrich(p.request)]
-            }
-            None => vec![],
+        let Some(p) = self.enriching.take() else {
+            return vec![];
+        };
+        self.notice = Some(EnrichNotice::info(format!(
+            "LLM enrichment cancelled at {}/{}; the sections already added are saved.",
+            p.step, p.total
+        )));
+        let mut effects = vec![Effect::CancelGuideEnrich(p.request)];
+        // the saved guide says why sections are missing, as it does after a failure
+        if let Some(guide) = self.guide.as_deref_mut() {
+            guide.mark_enrichment_stopped(p.step, p.total, p.kind, p.added, "cancelled");
+            effects.push(Effect::SaveGuide(Shared::new(guide.clone())));
         }
+        effects
     }
 
     /// Applies a streamed token, a finished section or a failure. Anything tagged with another
@@ -165,7 +169,6 @@ impl PrepState {
                 };
                 let model = enrichment.model().to_string();
                 guide.add_enrichment(*enrichment);
-                guide.enrichment_note = None;
                 let saved = Shared::new(guide.clone());
                 self.refresh();
                 let added = progress.added + 1;
@@ -190,22 +193,17 @@ impl PrepState {
                 let Some(progress) = self.enriching.take() else {
                     return vec![];
                 };
-                let text = format!(
-                    "LLM enrichment stopped at {}/{} ({}): {message}. The offline guide stands{}.",
-                    progress.step,
-                    progress.total,
-                    progress.kind.label(),
-                    if progress.added > 0 {
-                        " with the sections already added"
-                    } else {
-                        ""
-                    }
-                );
-                self.notice = Some(EnrichNotice::error(text.clone()));
                 let Some(guide) = self.guide.as_deref_mut() else {
                     return vec![];
                 };
-                guide.enrichment_note = Some(text);
+                let text = guide.mark_enrichment_stopped(
+                    progress.step,
+                    progress.total,
+                    progress.kind,
+                    progress.added,
+                    &message,
+                );
+                self.notice = Some(EnrichNotice::error(text));
                 vec![Effect::SaveGuide(Shared::new(guide.clone()))]
             }
             _ => vec![],
