@@ -90,11 +90,16 @@ pub fn session_total(attempts: &[Attempt]) -> Option<u8> {
         .iter()
         .filter_map(|a| a.total().map(u32::from))
         .collect();
-    if scored.is_empty() {
+    rounded_mean(&scored)
+}
+
+/// The mean of 0–100 scores, rounded half up; `None` for none.
+pub fn rounded_mean(values: &[u32]) -> Option<u8> {
+    if values.is_empty() {
         return None;
     }
-    let n = u32::try_from(scored.len()).unwrap_or(u32::MAX);
-    u8::try_from((scored.iter().sum::<u32>() + n / 2) / n).ok()
+    let n = u32::try_from(values.len()).unwrap_or(u32::MAX);
+    u8::try_from((values.iter().sum::<u32>() + n / 2) / n).ok()
 }
 
 /// Adds `attempt` to `session`: its id, and its question when the session had not planned it.

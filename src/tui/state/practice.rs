@@ -739,7 +739,7 @@ impl PracticeState {
         let mut effects = vec![Effect::DeleteDraft(DRAFT_KEY.into())];
         if let Some(s) = self.session.as_mut() {
             s.ended_at = Some(now);
-            s.total = answer::session_total(&self.attempts);
+            s.total = summary.overall;
             if self.track {
                 effects.push(Effect::SaveSession(s.clone()));
             }

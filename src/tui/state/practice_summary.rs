@@ -3,6 +3,7 @@
 
 use crate::bank::Bank;
 use crate::domain::{Attempt, Dimension, QuestionKind};
+use crate::practice::answer::rounded_mean;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One answered question's line in the results.
@@ -35,14 +36,6 @@ pub struct ResultsSummary {
     pub next_steps: Vec<String>,
     /// Question ids scoring under 70, weakest first (at most three).
     pub weakest: Vec<String>,
-}
-
-fn mean(values: &[u32]) -> Option<u8> {
-    if values.is_empty() {
-        return None;
-    }
-    let n = u32::try_from(values.len()).unwrap_or(u32::MAX);
-    u8::try_from((values.iter().sum::<u32>() + n / 2) / n).ok()
 }
 
 /// The shape to aim for, for the kinds of question a session asked.
@@ -93,7 +86,6 @@ impl ResultsSummary {
                 overtime: a.overtime,
             })
             .collect();
-        let scored: Vec<u32> = rows.iter().filter_map(|r| r.total.map(u32::from)).collect();
         let mut by_category: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
         for r in &rows {
             if let Some(t) = r.total {
@@ -105,7 +97,7 @@ impl ResultsSummary {
         }
         let mut per_category: Vec<(String, u8, usize)> = by_category
             .into_iter()
-            .filter_map(|(c, v)| mean(&v).map(|m| (c.to_string(), m, v.len())))
+            .filter_map(|(c, v)| rounded_mean(&v).map(|m| (c.to_string(), m, v.len())))
             .collect();
         per_category.sort_by_key(|(c, m, _)| (*m, c.clone()));
         let mut dims: BTreeMap<Dimension, Vec<u32>> = BTreeMap::new();
@@ -118,7 +110,7 @@ impl ResultsSummary {
         }
         let mut dimensions: Vec<(Dimension, u8)> = dims
             .into_iter()
-            .filter_map(|(d, v)| mean(&v).map(|m| (d, m)))
+            .filter_map(|(d, v)| rounded_mean(&v).map(|m| (d, m)))
             .collect();
         dimensions.sort_by_key(|(d, m)| (*m, *d));
         let mut weak: Vec<&AnsweredRow> = rows
@@ -157,7 +149,7 @@ impl ResultsSummary {
                 "Some answers ran over time: rehearse a 2-minute version of your stories.".into(),
             );
         }
-        if next_steps.is_empty() && !scored.is_empty() {
+        if next_steps.is_empty() && rows.iter().any(|r| r.total.is_some()) {
             next_steps
                 .push("Strong session. Try harder questions or a mock interview next.".into());
         }
