@@ -118,15 +118,29 @@ fn home_dir() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
 }
 
+/// The job description field as a source: an http(s) URL (quotes around it dropped), or a file
+/// path read as [`typed_path`] reads it.
+pub fn typed_source(raw: &str, home: Option<&Path>) -> JdSource {
+    let path = typed_path(raw, home);
+    match JdSource::from_arg(&path.to_string_lossy()) {
+        JdSource::File(_) => JdSource::File(path),
+        other => other,
+    }
+}
+
 /// Reads the request's files (blocking I/O); a URL job description is left for `gather_input`.
-pub fn read_local_files(request: &GuideRequest) -> Result<LocalFiles, RequestError> {
+/// Also returns the job description's source, as typed paths resolve.
+pub fn read_local_files(request: &GuideRequest) -> Result<(JdSource, LocalFiles), RequestError> {
     let home = home_dir();
     let read = |field: InputField, path: &Path| {
-        let path = typed_path(&path.to_string_lossy(), home.as_deref());
-        read_text_file(field.label(), &path).map_err(|e| RequestError::new(field, e.to_string()))
+        read_text_file(field.label(), path).map_err(|e| RequestError::new(field, e.to_string()))
     };
-    let job_description = match JdSource::from_arg(&request.job_description) {
-        JdSource::File(path) => Some(read(InputField::JobDescription, &path)?),
+    let typed = |field: InputField, path: &Path| {
+        read(field, &typed_path(&path.to_string_lossy(), home.as_deref()))
+    };
+    let source = typed_source(&request.job_description, home.as_deref());
+    let job_description = match &source {
+        JdSource::File(path) => Some(read(InputField::JobDescription, path)?),
         JdSource::Url(_) => None,
         JdSource::Stdin | JdSource::Text => {
             return Err(RequestError::new(
@@ -141,18 +155,21 @@ pub fn read_local_files(request: &GuideRequest) -> Result<LocalFiles, RequestErr
     let resume = request
         .resume
         .as_deref()
-        .map(|p| read(InputField::Resume, p))
+        .map(|p| typed(InputField::Resume, p))
         .transpose()?;
     let notes = request
         .notes
         .as_deref()
-        .map(|p| read(InputField::Notes, p))
+        .map(|p| typed(InputField::Notes, p))
         .transpose()?;
-    Ok(LocalFiles {
-        job_description,
-        resume,
-        notes,
-    })
+    Ok((
+        source,
+        LocalFiles {
+            job_description,
+            resume,
+            notes,
+        },
+    ))
 }
 
 /// Reads the files (on the blocking pool) and fetches a URL job description, giving the input
@@ -162,7 +179,7 @@ pub async fn gather_input(
     fetch: &FetchOptions,
 ) -> Result<PrepInput, RequestError> {
     let owned = request.clone();
-    let files = tokio::task::spawn_blocking(move || read_local_files(&owned))
+    let (source, files) = tokio::task::spawn_blocking(move || read_local_files(&owned))
         .await
         .map_err(|e| {
             RequestError::new(
@@ -170,7 +187,6 @@ pub async fn gather_input(
                 format!("reading the files stopped: {e}"),
             )
         })??;
-    let source = JdSource::from_arg(&request.job_description);
     let (jd, title, posted_company) = match (files.job_description, &source) {
         (Some(text), _) => (text, None, None),
         (None, JdSource::Url(url)) => {
@@ -179,10 +195,14 @@ pub async fn gather_input(
                 .map_err(|e| RequestError::new(InputField::JobDescription, e.to_string()))?;
             (posting.text, posting.title, posting.company)
         }
-        (None, _) => {
+        // read_local_files reads a file source and refuses anything but a file or a URL
+        (None, other) => {
             return Err(RequestError::new(
                 InputField::JobDescription,
-                "Job description: give a file path or an http(s) URL",
+                format!(
+                    "Job description '{}': give a file path or an http(s) URL",
+                    other.label()
+                ),
             ));
         }
     };
@@ -231,12 +251,26 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_url_is_a_url_and_a_typed_path_is_its_resolved_file() {
+        let home = Path::new("/home/ana");
+        assert_eq!(
+            typed_source("'https://jobs.example/1'", Some(home)),
+            JdSource::Url("https://jobs.example/1".into())
+        );
+        assert_eq!(
+            typed_source("~/jd.md", Some(home)),
+            JdSource::File(home.join("jd.md"))
+        );
+        assert_eq!(typed_source("-", Some(home)), JdSource::Stdin);
+    }
+
+    #[test]
     fn a_quoted_home_path_is_read() {
         let dir = tempfile::tempdir().unwrap();
         let jd = dir.path().join("my jd.md");
         std::fs::write(&jd, "Senior Backend Engineer\n\nWe build payments in Rust.").unwrap();
         let req = request(&format!("'{}'", jd.display()));
-        let files = read_local_files(&req).unwrap();
+        let (_, files) = read_local_files(&req).unwrap();
         assert!(files.job_description.unwrap().contains("payments"));
     }
 
@@ -272,7 +306,7 @@ mod tests {
         assert!(err.message.contains("notes.pdf: not a text file"), "{err}");
 
         req.notes = None;
-        let files = read_local_files(&req).unwrap();
+        let (_, files) = read_local_files(&req).unwrap();
         assert!(files.job_description.unwrap().contains("payments"));
     }
 
