@@ -588,3 +588,14 @@ impl AppState {
         }
     }
 }
+
+/// The value after (or before) `current` in `all`, wrapping round.
+fn step<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
+    let i = all.iter().position(|x| *x == current).unwrap_or(0);
+    let n = all.len();
+    all[if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }]
+}

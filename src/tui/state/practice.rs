@@ -1,6 +1,7 @@
 //! Practice state: setup, the timed run with its editor and autosaved draft, feedback, results.
 
 use super::practice_summary::ResultsSummary;
+use super::step;
 use crate::bank::Bank;
 use crate::config::TimeoutAction;
 use crate::domain::{Attempt, AttemptId, Difficulty, Draft, Question, Role, Session};
@@ -158,16 +159,6 @@ fn new_editor() -> TextArea<'static> {
     editor.set_wrap_mode(tui_textarea::WrapMode::WordOrGlyph);
     editor.set_placeholder_text("Type your answer. Ctrl-S submits.");
     editor
-}
-
-fn step<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
-    let i = all.iter().position(|x| *x == current).unwrap_or(0);
-    let n = all.len();
-    all[if forward {
-        (i + 1) % n
-    } else {
-        (i + n - 1) % n
-    }]
 }
 
 fn step_opt<T: Copy + PartialEq>(all: &[T], current: Option<T>, forward: bool) -> Option<T> {

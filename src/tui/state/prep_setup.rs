@@ -137,10 +137,6 @@ impl FieldError {
 pub struct Building {
     /// The id its answer carries.
     pub request: u64,
-    /// When it started.
-    pub since: Timestamp,
-    /// The job description it reads.
-    pub job_description: String,
 }
 
 /// What a form action leads to.
@@ -241,7 +237,7 @@ impl PrepSetupState {
     }
 
     /// Applies an action to the form at time `now`.
-    pub fn update(&mut self, action: &Action, now: Timestamp) -> PrepSetupOutcome {
+    pub fn update(&mut self, action: &Action, _now: Timestamp) -> PrepSetupOutcome {
         if let Some(building) = &self.building {
             // while building only Esc acts: it cancels, keeping every value typed
             if *action == Action::Back {
@@ -267,10 +263,10 @@ impl PrepSetupState {
                 text.pop();
             }),
             Action::InputClear => self.edit(String::clear),
-            Action::BuildGuide => return self.build(now),
+            Action::BuildGuide => return self.build(),
             Action::Select => match self.row() {
                 Row::Field(_) => self.selected = (self.selected + 1).min(last),
-                Row::Build => return self.build(now),
+                Row::Build => return self.build(),
                 Row::Guide(i) => {
                     if let Some(entry) = self.guides.as_ref().and_then(|g| g.get(i)) {
                         return PrepSetupOutcome::OpenGuide(entry.id);
@@ -297,14 +293,7 @@ impl PrepSetupState {
     fn change(&mut self, forward: bool) {
         match self.row() {
             Row::Field(InputField::Stage) => {
-                let all = InterviewStage::ALL;
-                let i = all.iter().position(|s| *s == self.form.stage).unwrap_or(0);
-                let n = all.len();
-                self.form.stage = all[if forward {
-                    (i + 1) % n
-                } else {
-                    (i + n - 1) % n
-                }];
+                self.form.stage = super::step(&InterviewStage::ALL, self.form.stage, forward);
             }
             Row::Field(InputField::Days) => {
                 if let Ok(d) = self.form.days.trim().parse::<u32>() {
@@ -321,7 +310,7 @@ impl PrepSetupState {
         }
     }
 
-    fn build(&mut self, now: Timestamp) -> PrepSetupOutcome {
+    fn build(&mut self) -> PrepSetupOutcome {
         self.notice = None;
         self.failure = None;
         match self.form.request() {
@@ -336,11 +325,7 @@ impl PrepSetupState {
                 self.errors.clear();
                 self.last_request += 1;
                 let request = self.last_request;
-                self.building = Some(Building {
-                    request,
-                    since: now,
-                    job_description: input.job_description.clone(),
-                });
+                self.building = Some(Building { request });
                 PrepSetupOutcome::Build { request, input }
             }
         }

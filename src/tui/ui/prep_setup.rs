@@ -170,11 +170,11 @@ fn form_lines(setup: &PrepSetupState, width: usize, theme: &Theme) -> Vec<Line<'
 }
 
 fn build_line(setup: &PrepSetupState, focused: bool, theme: &Theme) -> Line<'static> {
-    if let Some(building) = &setup.building {
+    if setup.building.is_some() {
         return Line::from(vec![
             Span::styled(" ◷ Building the guide…", theme.accent),
             Span::styled(
-                format!(" from {} · Esc cancels", building.job_description),
+                format!(" from {} · Esc cancels", setup.form.job_description),
                 theme.dim,
             ),
         ]);
