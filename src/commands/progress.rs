@@ -1,13 +1,12 @@
 //! `hotseat progress`, `export` and `import`: the progress report, exports of it and of the raw
 //! attempts, and restoring an export.
 
-use super::{Context, print_json, report_skipped};
+use super::{Context, print_json};
 use crate::analytics::export::{self, ExportFile};
 use crate::analytics::import::read_export;
 use crate::analytics::load::apply_retention;
 use crate::analytics::report::Progress;
 use crate::analytics::{Catalog, Options};
-use crate::bank::Bank;
 use crate::cli::ExportFormat;
 use crate::store::{SledStore, Store};
 use anyhow::{Context as _, Result};
@@ -32,21 +31,20 @@ fn options(ctx: &Context, now: Timestamp) -> Options {
 pub fn progress(ctx: &Context) -> Result<i32> {
     let now = Timestamp::now();
     // Parsing the bank and reading the store are the slow parts: do them at once.
-    let (loaded, read) = std::thread::scope(|scope| {
-        let bank = scope.spawn(|| Bank::load(Some(&ctx.config.paths.config_dir)));
+    let (bank, read) = std::thread::scope(|scope| {
+        let bank = scope.spawn(|| ctx.bank());
         let read = open(ctx, now).and_then(|store| {
             let facts = store.attempt_facts()?;
             let schedules = store.schedules()?;
             Ok((store, facts, schedules))
         });
-        let loaded = bank
+        let bank = bank
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (loaded, read)
+        (bank, read)
     });
     let (_store, facts, schedules) = read?;
-    report_skipped(&loaded.problems);
-    let catalog = Catalog::from_bank(&loaded.bank);
+    let catalog = Catalog::from_bank(&bank);
     let data = crate::analytics::analyze(&facts, &schedules, &catalog, &options(ctx, now));
     if ctx.json {
         print_json(&data.progress)?;
