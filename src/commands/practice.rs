@@ -20,9 +20,6 @@ use std::io::Write;
 use std::sync::Arc;
 use uuid::Uuid;
 
-/// The label of sessions started by `practice answer`, as the screen labels chosen questions.
-const CHOSEN: &str = "chosen";
-
 /// One planned question, as printed.
 #[derive(Debug, Serialize)]
 struct PlannedQuestion<'a> {
@@ -124,14 +121,8 @@ pub fn plan(ctx: &Context, args: &PlanArgs) -> Result<i32> {
 /// Why a plan came out empty, as the practice screen says it.
 fn empty_plan_hint(kind: PlanKind) -> &'static str {
     match kind {
-        PlanKind::Practice(PracticeKind::Starred) => {
-            "no starred questions match — star some in Browse (s) first"
-        }
-        PlanKind::Practice(PracticeKind::WeakAreas) => {
-            "no weak areas yet — answer a few questions first"
-        }
+        PlanKind::Practice(k) => crate::practice::plan::empty_plan_hint(k),
         PlanKind::Due => "nothing is due for review",
-        PlanKind::Practice(_) => "no questions match these choices",
     }
 }
 
@@ -280,13 +271,14 @@ fn save(
 ) -> Result<(Session, Vec<Attempt>)> {
     let (mut session, mut attempts) = existing.unwrap_or_else(|| {
         let id = attempt.session_id.unwrap_or_else(Uuid::now_v7);
-        let session = answer::new_session(id, answer::session_label(CHOSEN, 1), vec![], now);
+        let session =
+            answer::new_session(id, answer::session_label(answer::CHOSEN, 1), vec![], now);
         (session, vec![])
     });
     answer::add_attempt(&mut session, attempt);
     attempts.push(attempt.clone());
-    if session.label.starts_with(CHOSEN) {
-        session.label = answer::session_label(CHOSEN, session.question_ids.len());
+    if session.label.starts_with(answer::CHOSEN) {
+        session.label = answer::session_label(answer::CHOSEN, session.question_ids.len());
     }
     session.total = answer::session_total(&attempts);
     session.ended_at = Some(now);

@@ -8,6 +8,9 @@ use crate::scoring::{OfflineScorer, QuestionContext, Scorer};
 use crate::store::{Store, StoreError};
 use jiff::Timestamp;
 
+/// The label of a session of questions picked by id (a retry, the prep guide's, the CLI's).
+pub const CHOSEN: &str = "chosen";
+
 /// The offline scorer weighted by the bank's questions (term distinctiveness).
 pub fn scorer_for(bank: &Bank) -> OfflineScorer {
     let contexts: Vec<QuestionContext> =

@@ -83,6 +83,15 @@ impl TimeMode {
     }
 }
 
+/// Why a plan of `kind` came out empty, in words for the user.
+pub fn empty_plan_hint(kind: PracticeKind) -> &'static str {
+    match kind {
+        PracticeKind::Starred => "no starred questions match — star some in Browse (s) first",
+        PracticeKind::WeakAreas => "no weak areas yet — answer a few questions first",
+        _ => "no questions match these choices",
+    }
+}
+
 /// The most questions a practice session asks (the setup screen, `--count` and `question_count`).
 pub const MAX_QUESTIONS: usize = 50;
 

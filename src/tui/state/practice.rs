@@ -393,15 +393,7 @@ impl PracticeState {
         let ids = plan_questions(&self.bank, &self.setup, &self.stats, seed);
         if ids.is_empty() {
             self.message = Some((
-                match self.setup.kind {
-                    PracticeKind::Starred => {
-                        "no starred questions match — star some in Browse (s) first".into()
-                    }
-                    PracticeKind::WeakAreas => {
-                        "no weak areas yet — answer a few questions first".into()
-                    }
-                    _ => "no questions match these choices".into(),
-                },
+                crate::practice::plan::empty_plan_hint(self.setup.kind).into(),
                 true,
             ));
             self.phase = Phase::Setup;
@@ -428,7 +420,7 @@ impl PracticeState {
         let what = if planned {
             self.setup.kind.to_string()
         } else {
-            "chosen".to_string()
+            answer::CHOSEN.to_string()
         };
         let label = answer::session_label(&what, ids.len());
         let session = answer::new_session(self.next_id(now), label, ids, now);
