@@ -23,7 +23,7 @@ pub fn run(ctx: &Context, args: &HistoryArgs) -> Result<i32> {
 }
 
 /// A timestamp in the local time zone, to the minute.
-pub(super) fn when(at: jiff::Timestamp) -> String {
+fn when(at: jiff::Timestamp) -> String {
     at.to_zoned(TimeZone::system())
         .strftime("%Y-%m-%d %H:%M")
         .to_string()
@@ -61,7 +61,7 @@ fn list(ctx: &Context, store: &SledStore) -> Result<i32> {
 }
 
 /// The transcript as "Name: words" lines with a blank line after each turn.
-pub(super) fn transcript_lines(t: &Transcript, interviewer: &str) -> Vec<String> {
+fn transcript_lines(t: &Transcript, interviewer: &str) -> Vec<String> {
     let mut out = Vec::new();
     for turn in &t.turns {
         let who = match turn.speaker {
@@ -127,36 +127,7 @@ fn show(ctx: &Context, store: &SledStore, id: &str) -> Result<i32> {
                 }))?;
                 return Ok(0);
             }
-            let mut out = std::io::stdout().lock();
-            writeln!(
-                out,
-                "Mock interview {} · {} · {}",
-                record.session_id(),
-                when(record.interview.started_at),
-                record.status().label()
-            )?;
-            writeln!(
-                out,
-                "{} ({}) · {}\n",
-                record.interview.persona.name,
-                record.interviewer,
-                record.interview.setup.label()
-            )?;
-            for line in report.to_lines() {
-                writeln!(out, "{line}")?;
-            }
-            writeln!(out, "\nTranscript\n")?;
-            let name = record
-                .interview
-                .persona
-                .name
-                .split(',')
-                .next()
-                .unwrap_or("Interviewer")
-                .to_string();
-            for line in transcript_lines(&record.interview.transcript, &name) {
-                writeln!(out, "{line}")?;
-            }
+            print_mock(&mut std::io::stdout().lock(), &record)?;
         }
         HistoryDetail::Practice { session, attempts } => {
             if ctx.json {
@@ -233,4 +204,34 @@ pub fn mock_setup_in(
             .map_err(|e| anyhow::anyhow!("--jd: {e}"))?;
     }
     Ok(setup)
+}
+
+/// A mock interview as text: who and when, the report (partial while open), the transcript.
+pub(super) fn print_mock(
+    out: &mut impl Write,
+    record: &crate::interview::MockRecord,
+) -> Result<()> {
+    let interview = &record.interview;
+    writeln!(
+        out,
+        "Mock interview {} · {} · {}",
+        record.session_id(),
+        when(interview.started_at),
+        record.status().label()
+    )?;
+    writeln!(
+        out,
+        "{} ({}) · {}\n",
+        interview.persona.name,
+        record.interviewer,
+        interview.setup.label()
+    )?;
+    for line in record.report_or_partial().to_lines() {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out, "\nTranscript\n")?;
+    for line in transcript_lines(&interview.transcript, &interview.persona.short_name()) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }

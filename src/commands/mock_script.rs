@@ -1,7 +1,7 @@
 //! `hotseat mock --script FILE`: a mock interview without the app. The scripted interviewer asks;
 //! the file's answers reply in turn; the interview is stored as the mock screen stores it.
 
-use super::history::{mock_setup_in, transcript_lines, when};
+use super::history::mock_setup_in;
 use super::{Context, print_json};
 use crate::cli::MockArgs;
 use crate::domain::Speaker;
@@ -9,7 +9,6 @@ use crate::interview::script::{ScriptAnswer, ScriptRun, has_answers, parse_scrip
 use crate::interview::start::{default_seed, start};
 use crate::interview::{Cue, Interviewer, MockRecord, ScriptedInterviewer, save_progress};
 use crate::store::SledStore;
-use crate::tui::state::mock::short_name;
 use anyhow::{Context as _, Result, bail};
 use jiff::{SignedDuration, Timestamp};
 use std::io::Write;
@@ -175,29 +174,8 @@ fn json(
 }
 
 fn print_text(record: &MockRecord, saved: bool) -> Result<()> {
-    let interview = &record.interview;
     let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "Mock interview {} · {} · {}",
-        record.session_id(),
-        when(interview.started_at),
-        record.status().label()
-    )?;
-    writeln!(
-        out,
-        "{} ({}) · {}\n",
-        interview.persona.name,
-        record.interviewer,
-        interview.setup.label()
-    )?;
-    writeln!(out, "Transcript\n")?;
-    for line in transcript_lines(&interview.transcript, &short_name(&interview.persona.name)) {
-        writeln!(out, "{line}")?;
-    }
-    for line in record.report_or_partial().to_lines() {
-        writeln!(out, "{line}")?;
-    }
+    super::history::print_mock(&mut out, record)?;
     if saved {
         writeln!(
             out,

@@ -176,6 +176,17 @@ pub struct Persona {
 }
 
 impl Persona {
+    /// The name before the title ("Dana Whitfield, Senior Engineering Lead" → "Dana Whitfield"),
+    /// as transcripts show the speaker.
+    pub fn short_name(&self) -> String {
+        self.name
+            .split(',')
+            .next()
+            .unwrap_or(&self.name)
+            .trim()
+            .to_string()
+    }
+
     /// The prepared answer whose keywords best match a candidate's question, if any.
     pub fn answer_for(&self, candidate_question: &str) -> Option<&CandidateAnswer> {
         let lower = candidate_question.to_lowercase();

@@ -383,15 +383,10 @@ impl ReportView {
         Self {
             report: record.report_or_partial(),
             transcript: record.interview.transcript.clone(),
-            interviewer: short_name(&record.interview.persona.name),
+            interviewer: record.interview.persona.short_name(),
             scroll: 0,
         }
     }
-}
-
-/// "Helen Zhao, Principal Architect" → "Helen Zhao".
-pub fn short_name(name: &str) -> String {
-    name.split(',').next().unwrap_or(name).trim().to_string()
 }
 
 /// The mock interview screens' state.

@@ -9,7 +9,6 @@ use crate::interview::MockStatus;
 use crate::interview::history::{HistoryDetail, HistoryKind};
 use crate::tui::state::AppState;
 use crate::tui::state::history::HistoryState;
-use crate::tui::state::mock::short_name;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -138,7 +137,7 @@ fn render_detail(
             lines.extend(report_lines(&record.report_or_partial(), theme));
             lines.extend(plain_transcript(
                 &record.interview.transcript,
-                &short_name(&record.interview.persona.name),
+                &record.interview.persona.short_name(),
                 width,
                 theme,
             ));

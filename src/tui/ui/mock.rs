@@ -7,7 +7,7 @@ use super::widgets::{footer, score_bar, screen_areas, title_bar};
 use crate::domain::{InterviewStage, Role, Speaker};
 use crate::interview::{MockReport, Phase};
 use crate::tui::state::AppState;
-use crate::tui::state::mock::{LiveInterview, SetupField, short_name};
+use crate::tui::state::mock::{LiveInterview, SetupField};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::{Modifier, Style};
@@ -91,9 +91,10 @@ pub fn render_setup(frame: &mut Frame<'_>, area: Rect, state: &AppState, theme: 
     };
     let value = |f: SetupField| -> String {
         match f {
-            SetupField::Persona => {
-                persona.map_or_else(|| setup.persona_id.clone(), |p| short_name(&p.name))
-            }
+            SetupField::Persona => persona.map_or_else(
+                || setup.persona_id.clone(),
+                crate::domain::Persona::short_name,
+            ),
             SetupField::Role => Role::ALL[form.role.min(Role::ALL.len() - 1)]
                 .label()
                 .to_string(),
@@ -200,7 +201,7 @@ fn phase_label(live: &LiveInterview) -> String {
 }
 
 fn transcript_lines<'a>(live: &'a LiveInterview, width: usize, theme: &Theme) -> Vec<Line<'a>> {
-    let name = short_name(&live.interview.persona.name);
+    let name = live.interview.persona.short_name();
     let mut lines = Vec::new();
     let mut push_turn = |who: &str, style: Style, text: &str, cursor: bool| {
         lines.push(Line::from(Span::styled(
@@ -257,7 +258,7 @@ pub fn render_interview(frame: &mut Frame<'_>, area: Rect, state: &AppState, the
     title_bar(
         frame,
         top,
-        &format!("Mock interview › {}", short_name(&i.persona.name)),
+        &format!("Mock interview › {}", i.persona.short_name()),
         &format!(
             "{} round · {}",
             i.setup.stage.as_str().replace('_', " "),
