@@ -71,9 +71,11 @@ pub fn encode_chunk(facts: &[AttemptFact]) -> Result<Vec<u8>, postcard::Error> {
     postcard::to_allocvec(facts)
 }
 
-/// Decodes a day chunk.
+/// Decodes a day chunk (one decoder for the format: [`decode_chunk_into`]).
 pub fn decode_chunk(bytes: &[u8]) -> Result<Vec<AttemptFact>, postcard::Error> {
-    postcard::from_bytes(bytes)
+    let mut out = Vec::new();
+    decode_chunk_into(bytes, &mut out, &mut QuestionIds::default())?;
+    Ok(out)
 }
 
 /// One question id per distinct string, shared by every fact that names it.
