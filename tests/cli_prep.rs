@@ -136,3 +136,36 @@ fn bad_flags_name_the_flag_and_value() {
         .failure()
         .stderr(predicate::str::contains("no saved guide with id 'zzzz'"));
 }
+
+#[test]
+fn history_shows_a_guide_by_the_start_of_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = hotseat(dir.path())
+        .args([
+            "--json",
+            "prep",
+            "--offline",
+            "--jd",
+            &fixture("jd/backend.md"),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let guide: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let id = guide["id"].as_str().unwrap().to_string();
+    let title = guide["title"].as_str().unwrap().to_string();
+    hotseat(dir.path())
+        .args(["history", "show", &id[..8]])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(title));
+    hotseat(dir.path())
+        .args(["history", "show", "zzzzzzzz"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("zzzzzzzz"));
+}

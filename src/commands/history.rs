@@ -76,15 +76,10 @@ fn transcript_lines(t: &Transcript, interviewer: &str) -> Vec<String> {
 
 /// The saved guide whose id (with or without dashes) starts with `id`, if exactly one does.
 fn find_guide(store: &SledStore, id: &str) -> Result<Option<Guide>> {
-    let wanted = id.trim().replace('-', "").to_ascii_lowercase();
-    if wanted.is_empty() {
+    if id.trim().is_empty() {
         return Ok(None);
     }
-    let mut hits: Vec<Guide> = store
-        .guides()?
-        .into_iter()
-        .filter(|g| g.id.simple().to_string().starts_with(&wanted))
-        .collect();
+    let mut hits = super::prep::guides_matching(store.guides()?, id);
     match hits.len() {
         0 => Ok(None),
         1 => Ok(hits.pop()),

@@ -320,15 +320,20 @@ fn list(ctx: &Context) -> Result<i32> {
 }
 
 /// The saved guide whose id is `id` or starts with it.
-fn find(guides: Vec<Guide>, id: &str) -> Result<Guide> {
+/// The guides whose id starts with `id` (dashes and case ignored).
+pub(super) fn guides_matching(guides: Vec<Guide>, id: &str) -> Vec<Guide> {
     let wanted = id.trim().replace('-', "").to_ascii_lowercase();
-    if wanted.len() < 4 {
-        bail!("'{id}': give at least 4 characters of the guide's id (see `hotseat prep list`)");
-    }
-    let mut hits: Vec<Guide> = guides
+    guides
         .into_iter()
         .filter(|g| short_id(g.id).starts_with(&wanted))
-        .collect();
+        .collect()
+}
+
+fn find(guides: Vec<Guide>, id: &str) -> Result<Guide> {
+    if id.trim().replace('-', "").len() < 4 {
+        bail!("'{id}': give at least 4 characters of the guide's id (see `hotseat prep list`)");
+    }
+    let mut hits = guides_matching(guides, id);
     match hits.len() {
         0 => bail!("no saved guide with id '{id}' (see `hotseat prep list`)"),
         1 => Ok(hits.remove(0)),
