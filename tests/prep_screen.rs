@@ -372,10 +372,19 @@ fn leaving_the_screen_cancels_the_running_request() {
         EnrichKind::ContextSummary,
     );
     let effects = s.update(Action::Back, now());
-    assert_eq!(
-        effects,
-        vec![Effect::CancelGuideEnrich(request), Effect::LoadHome]
+    // the request stops, the guide is saved saying why its LLM sections are missing, home loads
+    assert_eq!(effects.len(), 3, "{effects:?}");
+    assert_eq!(effects[0], Effect::CancelGuideEnrich(request));
+    let Effect::SaveGuide(saved) = &effects[1] else {
+        panic!("{:?}", effects[1])
+    };
+    assert!(
+        saved
+            .enrichment_note
+            .as_deref()
+            .is_some_and(|n| n.contains("cancelled"))
     );
+    assert_eq!(effects[2], Effect::LoadHome);
     assert_eq!(s.screen, Screen::Home);
     // its late result is dropped
     s.update(
