@@ -31,8 +31,14 @@ fn kill_9_mid_interview_loses_no_submitted_answer() {
     app.wait_for("Your answer", WAIT);
     app.send("I build payment systems in Rust.");
     app.send("\x13"); // Ctrl-S
-    // the next line only shows once the answer is durable
+    // the header moves on at once; the interviewer speaks again only once the answer is durable,
+    // and until then the transcript says it is saving
     app.wait_for("Question 1/2", WAIT);
+    let deadline = std::time::Instant::now() + WAIT;
+    while app.screen().contains("saving your answer") {
+        assert!(std::time::Instant::now() < deadline, "{}", app.screen());
+        std::thread::sleep(Duration::from_millis(20));
+    }
     app.kill_hard();
 
     let out = common::hotseat(dir.path())
